@@ -1,0 +1,108 @@
+package io.stsvend.local;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * When {@code stsvend.local.enabled} is true, points the service at the embedded cloud exactly as an operator would
+ * point it at Alibaba Cloud: STS endpoint and protocol, role ARN, the RAM user's key, and the OSS endpoint given to
+ * apps. Also resolves port 0 to a free port, and — only when no JWT key is configured — generates a demo RSA key pair
+ * for {@code mp.jwt.verify.publickey} and {@code smallrye.jwt.sign.key}.
+ *
+ * <p>Its ordinal (275) sits above application.yaml and below environment variables and system properties, so an
+ * operator can still override any value.
+ */
+public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
+
+    static final int ORDINAL = 275;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (!Boolean.parseBoolean(value(context, "stsvend.local.enabled", "false"))) {
+            return List.of();
+        }
+        Map<String, String> props = new HashMap<>();
+        String host = value(context, "stsvend.local.host", "127.0.0.1");
+        int stsPort = resolvePort(value(context, "stsvend.local.sts.port", "18081"));
+        int ossPort = resolvePort(value(context, "stsvend.local.oss.port", "18082"));
+        props.put("stsvend.local.sts.port", Integer.toString(stsPort));
+        props.put("stsvend.local.oss.port", Integer.toString(ossPort));
+        props.put("stsvend.sts.endpoint", host + ":" + stsPort);
+        props.put("stsvend.sts.protocol", "http");
+        props.put("stsvend.sts.role-arn", "acs:ram::" + value(context, "stsvend.local.account-id", "1234567890123456")
+                + ":role/" + value(context, "stsvend.local.role-name", "stsvend-app"));
+        props.put("stsvend.oss.endpoint", "http://" + host + ":" + ossPort);
+        String keyId = value(context, "stsvend.local.ram-user.access-key-id", "LOCAL" + randomText(16).toUpperCase());
+        String secret = value(context, "stsvend.local.ram-user.access-key-secret", randomText(30));
+        props.put("stsvend.local.ram-user.access-key-id", keyId);
+        props.put("stsvend.local.ram-user.access-key-secret", secret);
+        props.put("stsvend.sts.access-key-id", keyId);
+        props.put("stsvend.sts.access-key-secret", secret);
+        if (value(context, "mp.jwt.verify.publickey.location", null) == null
+                && value(context, "mp.jwt.verify.publickey", null) == null) {
+            KeyPair demo = demoKeyPair();
+            props.put("mp.jwt.verify.publickey", Base64.getEncoder().encodeToString(demo.getPublic().getEncoded()));
+            props.put("smallrye.jwt.sign.key", Base64.getEncoder().encodeToString(demo.getPrivate().getEncoded()));
+        }
+        if (value(context, "mp.jwt.verify.issuer", null) == null) {
+            props.put("mp.jwt.verify.issuer", "https://stsvend.local/demo");
+        }
+        if (value(context, "mp.jwt.verify.audiences", null) == null) {
+            props.put("mp.jwt.verify.audiences", "stsvend");
+        }
+        return List.of(new PropertiesConfigSource(props, "stsvend-local-cloud", ORDINAL));
+    }
+
+    private static String value(ConfigSourceContext context, String name, String defaultValue) {
+        ConfigValue value = context.getValue(name);
+        return value == null || value.getValue() == null || value.getValue().isBlank() ? defaultValue : value.getValue();
+    }
+
+    private static int resolvePort(String configured) {
+        int port = Integer.parseInt(configured.trim());
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the local cloud", e);
+        }
+    }
+
+    private static String randomText(int length) {
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
+    private static KeyPair demoKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, RANDOM);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("RSA unavailable", e);
+        }
+    }
+}
