@@ -49,7 +49,7 @@ class AssumeRoleSdkTest {
 
     @AfterEach
     void stop() throws Exception {
-        client.shutdown();
+        SdkClients.shutdownAll();
         sts.close();
     }
 
