@@ -1,0 +1,33 @@
+package io.stsvend.grant.policy;
+
+import java.util.List;
+
+/**
+ * One {@code "<Operator>": {"<key>": [values...]}} pair of a Condition block; a statement's condition holds when
+ * all of its clauses hold (several keys under one operator, and several operators, are AND).
+ *
+ * <p>A clause holds when some request value of {@code key} satisfies the operator's positive test against some
+ * policy value (the values list is OR); for a {@linkplain ConditionOperator#negated() negated} operator it holds
+ * exactly when that is not the case. Consequently, when the request has no value for {@code key}:
+ * positive operators (StringEquals, StringLike, IpAddress, Bool, Numeric*, Date*) do <b>not</b> match, and negated
+ * operators (StringNotEquals, StringNotLike, NotIpAddress, ...) <b>do</b> match — the AWS semantics, as no Alibaba
+ * document says otherwise. With several request values, a negated operator holds only if none of them matches
+ * any policy value.
+ *
+ * @param operator the operator
+ * @param key      the condition key as written in the policy; matched case-insensitively
+ * @param values   the policy values, validated for the operator's type at parse time, immutable, non-empty
+ */
+public record ConditionClause(ConditionOperator operator, String key, List<String> values) {
+
+    public ConditionClause {
+        values = List.copyOf(values);
+    }
+
+    /** Whether this clause holds for {@code request}. */
+    public boolean matches(AccessRequest request) {
+        boolean any = request.values(key).stream()
+                .anyMatch(requestValue -> values.stream().anyMatch(v -> operator.test(v, requestValue)));
+        return operator.negated() != any;
+    }
+}
