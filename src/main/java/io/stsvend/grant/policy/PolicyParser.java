@@ -62,7 +62,9 @@ final class PolicyParser {
             // Jackson's own message quotes the input; report only where it broke.
             String at = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new PolicyGrammarException("policy is not valid JSON" + at, e);
+            String what = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
+                    ? "policy has a duplicate member" : "policy is not valid JSON";
+            throw new PolicyGrammarException(what + at, e);
         }
     }
 
