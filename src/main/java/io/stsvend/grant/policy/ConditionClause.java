@@ -1,6 +1,7 @@
 package io.stsvend.grant.policy;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One {@code "<Operator>": {"<key>": [values...]}} pair of a Condition block; a statement's condition holds when
@@ -20,8 +21,20 @@ import java.util.List;
  */
 public record ConditionClause(ConditionOperator operator, String key, List<String> values) {
 
+    /**
+     * @throws IllegalArgumentException when {@code key} is empty, {@code values} is empty, or a value is not valid
+     *                                  for the operator (parsed policies never hit this; it guards hand-built ones)
+     */
     public ConditionClause {
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(key, "key");
         values = List.copyOf(values);
+        if (key.isEmpty() || values.isEmpty()) {
+            throw new IllegalArgumentException("a condition clause needs a key and at least one value");
+        }
+        if (!values.stream().allMatch(operator::acceptsPolicyValue)) {
+            throw new IllegalArgumentException("value not valid for " + operator.jsonName());
+        }
     }
 
     /** Whether this clause holds for {@code request}. */

@@ -154,6 +154,14 @@ class PolicyGrammarTest {
     }
 
     @Test
+    void handBuiltClausesAreValidatedToo() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new ConditionClause(ConditionOperator.IP_ADDRESS, "acs:SourceIp", List.of("localhost")));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ConditionClause(ConditionOperator.STRING_LIKE, "oss:Prefix", List.of()));
+    }
+
+    @Test
     void resourcePolicyRequiresPrincipal() {
         assertThrows(PolicyGrammarException.class, () -> PolicyDocument.parseResourcePolicy(VALID));
         String bucketPolicy = VALID.replace("\"Effect\"", "\"Principal\":[\"*\"],\"Effect\"");
