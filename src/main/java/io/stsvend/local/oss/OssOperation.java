@@ -1,0 +1,75 @@
+package io.stsvend.local.oss;
+
+/**
+ * The OSS operations the emulator implements, each with the RAM action it is authorized as (spec §3.3) and whether
+ * the resource is the object or the bucket.
+ */
+enum OssOperation {
+    PUT_OBJECT("oss:PutObject", true),
+    GET_OBJECT("oss:GetObject", true),
+    HEAD_OBJECT("oss:GetObject", true),
+    GET_OBJECT_META("oss:GetObject", true),
+    DELETE_OBJECT("oss:DeleteObject", true),
+    INITIATE_MULTIPART_UPLOAD("oss:PutObject", true),
+    UPLOAD_PART("oss:PutObject", true),
+    COMPLETE_MULTIPART_UPLOAD("oss:PutObject", true),
+    ABORT_MULTIPART_UPLOAD("oss:AbortMultipartUpload", true),
+    LIST_PARTS("oss:ListParts", true),
+    LIST_OBJECTS("oss:ListObjects", false),
+    LIST_OBJECTS_V2("oss:ListObjects", false),
+    GET_BUCKET_INFO("oss:GetBucketInfo", false);
+
+    final String action;
+    final boolean objectLevel;
+
+    OssOperation(String action, boolean objectLevel) {
+        this.action = action;
+        this.objectLevel = objectLevel;
+    }
+
+    /** @throws OssException NotImplemented for anything else (ACLs, tagging, versions, ListMultipartUploads …) */
+    static OssOperation of(OssRequest request) {
+        OssOperation operation = request.isObjectRequest() ? objectOperation(request) : bucketOperation(request);
+        if (operation == null) {
+            throw new OssException(OssErrorCode.NOT_IMPLEMENTED);
+        }
+        return operation;
+    }
+
+    private static OssOperation objectOperation(OssRequest request) {
+        boolean upload = request.has("uploadId");
+        return switch (request.method()) {
+            case "PUT" -> upload && request.has("partNumber") ? UPLOAD_PART : plain(request, PUT_OBJECT);
+            case "GET" -> upload ? LIST_PARTS : plain(request, GET_OBJECT);
+            case "HEAD" -> request.has("objectMeta") ? GET_OBJECT_META : plain(request, HEAD_OBJECT);
+            case "DELETE" -> upload ? ABORT_MULTIPART_UPLOAD : plain(request, DELETE_OBJECT);
+            case "POST" -> request.has("uploads") ? INITIATE_MULTIPART_UPLOAD
+                    : upload ? COMPLETE_MULTIPART_UPLOAD : null;
+            default -> null;
+        };
+    }
+
+    private static OssOperation bucketOperation(OssRequest request) {
+        if (!request.method().equals("GET")) {
+            return null;
+        }
+        if (request.has("bucketInfo")) {
+            return GET_BUCKET_INFO;
+        }
+        return plain(request, "2".equals(request.param("list-type")) ? LIST_OBJECTS_V2 : LIST_OBJECTS);
+    }
+
+    /**
+     * The plain form of an operation only when no other sub-resource (acl, tagging, uploads, …) is asked for, so
+     * e.g. {@code GET ?acl} is not silently served as GetObject. Response overrides are allowed on GET.
+     */
+    private static OssOperation plain(OssRequest request, OssOperation operation) {
+        for (String name : request.query().keySet()) {
+            if (V1Signature.SIGNED_SUBRESOURCES.contains(name) && !name.equals("security-token")
+                    && !name.startsWith("response-") && !name.equals("continuation-token")) {
+                return null;
+            }
+        }
+        return operation;
+    }
+}

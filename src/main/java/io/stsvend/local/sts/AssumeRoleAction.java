@@ -1,0 +1,98 @@
+package io.stsvend.local.sts;
+
+import io.stsvend.local.IssuedSession;
+import io.stsvend.local.SessionTokenCodec;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The AssumeRole operation (spec §1.2, §1.4): validates RoleArn, RoleSessionName, DurationSeconds, Policy and
+ * ExternalId, then mints a temporary credential with the {@link SessionTokenCodec} that expires
+ * {@code DurationSeconds} after the injected clock's current second. Fails with a {@link StsRejection}; the
+ * success body is the only response that carries an AccessKeySecret. Thread-safe.
+ */
+final class AssumeRoleAction {
+
+    static final int MAX_POLICY_LENGTH = 2048;
+    private static final int MIN_DURATION = 900;
+    private static final int DEFAULT_DURATION = 3600;
+    private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9.@_\\-]{2,64}");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/\\-]{2,1224}");
+    private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final StsEmulatorSettings settings;
+    private final SessionTokenCodec codec;
+    private final Clock clock;
+
+    AssumeRoleAction(StsEmulatorSettings settings, SessionTokenCodec codec, Clock clock) {
+        this.settings = settings;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    JsonObject assumeRole(Map<String, String> params, String requestId) {
+        String roleArn = RequestAuthenticator.required(params, "RoleArn");
+        RoleArn arn = RoleArn.parse(roleArn).orElseThrow(StsError.INVALID_ROLE_ARN::reject);
+        String sessionName = RequestAuthenticator.required(params, "RoleSessionName");
+        if (!SESSION_NAME.matcher(sessionName).matches()) {
+            throw StsError.INVALID_ROLE_SESSION_NAME.reject();
+        }
+        Optional<String> policy = Optional.ofNullable(params.get("Policy"));
+        policy.ifPresent(this::checkPolicy);
+        String externalId = params.get("ExternalId");
+        if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
+            throw StsError.INVALID_EXTERNAL_ID.reject();
+        }
+        StsEmulatorSettings.Role role = settings.role(arn.roleName())
+                .filter(r -> arn.accountId().equals(settings.accountId()))
+                .orElseThrow(StsError.ROLE_NOT_FOUND::reject);
+        int duration = duration(params.get("DurationSeconds"), role.maxSessionDurationSeconds());
+
+        Instant expiration = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(duration);
+        IssuedSession issued = codec.mint(settings.roleArn(role), sessionName, policy, expiration);
+        return new JsonObject()
+                .put("RequestId", requestId)
+                .put("AssumedRoleUser", new JsonObject()
+                        .put("Arn", settings.roleArn(role) + "/" + sessionName)
+                        .put("AssumedRoleId", role.roleId() + ":" + sessionName))
+                .put("Credentials", new JsonObject()
+                        .put("AccessKeyId", issued.accessKeyId())
+                        .put("AccessKeySecret", issued.accessKeySecret())
+                        .put("SecurityToken", issued.securityToken())
+                        .put("Expiration", EXPIRATION.format(issued.expiration())));
+    }
+
+    private void checkPolicy(String policy) {
+        // Characters, not bytes: the documented limit is ambiguous (spec §10.2) and the vending service counts chars.
+        if (policy.length() > MAX_POLICY_LENGTH) {
+            throw StsError.POLICY_SIZE.reject();
+        }
+        if (policy.isBlank() || !settings.policyGrammar().accepts(policy)) {
+            throw StsError.POLICY_GRAMMAR.reject();
+        }
+    }
+
+    private static int duration(String text, int max) {
+        if (text == null) {
+            return DEFAULT_DURATION;
+        }
+        try {
+            long seconds = Long.parseLong(text);
+            if (seconds >= MIN_DURATION && seconds <= max) {
+                return (int) seconds;
+            }
+        } catch (NumberFormatException e) {
+            // falls through: a non-number is as out of range as a wrong number
+        }
+        throw StsError.INVALID_DURATION.reject();
+    }
+}

@@ -1,0 +1,167 @@
+package io.stsvend.local.sts;
+
+import io.stsvend.local.SessionTokenCodec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+/**
+ * An embedded Alibaba Cloud STS (API 2015-04-01) speaking RPC over plain HTTP, for the unmodified
+ * {@code aliyun-java-sdk-sts} client: {@code AssumeRole} and {@code GetCallerIdentity}, with the request
+ * verification of spec §2.3 and the responses of §1.4–§1.6.
+ *
+ * <p>Every request is handled on the Vert.x event loop without blocking: parsing, HMAC checks and minting are
+ * CPU-only, and {@link StsFaults#delayResponses} uses a timer. Time (Timestamp skew, token expiry, Expiration)
+ * comes from the injected {@link Clock}. Counters are thread-safe. Secrets and tokens are never logged.
+ */
+public final class StsEmulator {
+
+    private static final Logger LOG = Logger.getLogger(StsEmulator.class);
+    private static final String VERSION = "2015-04-01";
+    // The SDK puts every parameter, including a 2048-character policy, into the URL of its POST.
+    private static final int MAX_REQUEST_LINE = 64 * 1024;
+
+    private final RequestAuthenticator authenticator;
+    private final AssumeRoleAction assumeRole;
+    private final CallerIdentityAction callerIdentity;
+    private final StsFaults faults = new StsFaults();
+    private final AtomicLong assumeRoleCalls = new AtomicLong();
+    private final AtomicLong issuedCredentials = new AtomicLong();
+    private volatile Vertx vertx;
+    private volatile HttpServer server;
+
+    public StsEmulator(StsEmulatorSettings settings, SessionTokenCodec codec, Clock clock) {
+        this.authenticator = new RequestAuthenticator(settings.user(), codec, clock);
+        this.assumeRole = new AssumeRoleAction(settings, codec, clock);
+        this.callerIdentity = new CallerIdentityAction(settings);
+    }
+
+    /** Starts serving on {@code host:port} (port 0 picks a free port); completes with the bound port. */
+    public Future<Integer> listen(Vertx vertx, String host, int port) {
+        this.vertx = vertx;
+        HttpServer created = vertx.createHttpServer(new HttpServerOptions().setMaxInitialLineLength(MAX_REQUEST_LINE))
+                .requestHandler(this::handle);
+        this.server = created;
+        return created.listen(port, host).map(HttpServer::actualPort);
+    }
+
+    /** Stops serving; completes at once when the emulator was never started. */
+    public Future<Void> close() {
+        HttpServer running = server;
+        return running == null ? Future.succeededFuture() : running.close();
+    }
+
+    /** AssumeRole requests that passed verification and reached the operation, whether they then failed or not. */
+    public long assumeRoleCalls() {
+        return assumeRoleCalls.get();
+    }
+
+    /** AssumeRole calls that returned credentials. */
+    public long issuedCredentials() {
+        return issuedCredentials.get();
+    }
+
+    /** Nonces currently remembered for replay protection (bounded by the 15-minute window). */
+    public int rememberedNonces() {
+        return authenticator.rememberedNonces();
+    }
+
+    public StsFaults faults() {
+        return faults;
+    }
+
+    private void handle(HttpServerRequest request) {
+        request.body()
+                .map(body -> process(request, body))
+                .otherwise(failure -> StsReply.error(StsError.INTERNAL_ERROR.reject(), newRequestId()))
+                .onSuccess(reply -> respond(request, reply));
+    }
+
+    private StsReply process(HttpServerRequest request, Buffer body) {
+        String requestId = newRequestId();
+        String action = null;
+        try {
+            if (!"/".equals(request.path())
+                    || (request.method() != HttpMethod.GET && request.method() != HttpMethod.POST)) {
+                throw StsError.ACTION_NOT_FOUND.reject();
+            }
+            Map<String, String> params = RpcParameters.collect(request.query(),
+                    request.getHeader(HttpHeaders.CONTENT_TYPE), body.toString());
+            Caller caller = authenticator.authenticate(request.method().name(), params);
+            action = RequestAuthenticator.required(params, "Action");
+            if (!VERSION.equals(RequestAuthenticator.required(params, "Version"))) {
+                throw StsError.INVALID_ACTION_OR_VERSION.reject();
+            }
+            return StsReply.ok(run(action, caller, params, requestId));
+        } catch (StsRejection rejection) {
+            LOG.debugf("STS %s rejected with %s (RequestId %s)", action, rejection.code(), requestId);
+            return StsReply.error(rejection, requestId);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "STS %s failed (RequestId %s)", action, requestId);
+            return StsReply.error(StsError.INTERNAL_ERROR.reject(), requestId);
+        }
+    }
+
+    private JsonObject run(String action, Caller caller, Map<String, String> params, String requestId) {
+        switch (action) {
+            case "AssumeRole":
+                assumeRoleCalls.incrementAndGet();
+                injectedFailure(true);
+                JsonObject issued = assumeRole.assumeRole(params, requestId);
+                issuedCredentials.incrementAndGet();
+                LOG.debugf("STS AssumeRole issued %s (RequestId %s)",
+                        issued.getJsonObject("Credentials").getString("AccessKeyId"), requestId);
+                return issued;
+            case "GetCallerIdentity":
+                injectedFailure(false);
+                return callerIdentity.describe(caller, requestId);
+            default:
+                throw StsError.ACTION_NOT_FOUND.reject();
+        }
+    }
+
+    private void injectedFailure(boolean assumeRoleCall) {
+        faults.takeFailure(assumeRoleCall).ifPresent(error -> {
+            throw error.toRejection();
+        });
+    }
+
+    private void respond(HttpServerRequest request, StsReply reply) {
+        long delayMillis = faults.responseDelay().toMillis();
+        if (delayMillis <= 0) {
+            send(request, reply);
+            return;
+        }
+        faults.recordDelayedResponse();
+        vertx.setTimer(delayMillis, id -> send(request, reply));
+    }
+
+    private static void send(HttpServerRequest request, StsReply reply) {
+        if (request.response().closed()) {
+            return; // the client gave up (e.g. its read timeout fired during an injected delay)
+        }
+        request.response()
+                .setStatusCode(reply.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, StsReply.CONTENT_TYPE)
+                .putHeader("x-acs-request-id", reply.body().getString("RequestId"))
+                .end(reply.body().encode());
+    }
+
+    private static String newRequestId() {
+        return UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+    }
+}
