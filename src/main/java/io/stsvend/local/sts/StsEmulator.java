@@ -9,13 +9,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
@@ -36,21 +34,20 @@ public final class StsEmulator {
     private static final int MAX_REQUEST_LINE = 64 * 1024;
 
     private final RequestAuthenticator authenticator;
-    private final AssumeRoleAction assumeRole;
-    private final CallerIdentityAction callerIdentity;
     private final StsFaults faults = new StsFaults();
-    private final AtomicLong assumeRoleCalls = new AtomicLong();
-    private final AtomicLong issuedCredentials = new AtomicLong();
+    private final StsOperations operations;
     private volatile Vertx vertx;
     private volatile HttpServer server;
 
     public StsEmulator(StsEmulatorSettings settings, SessionTokenCodec codec, Clock clock) {
         this.authenticator = new RequestAuthenticator(settings.user(), codec, clock);
-        this.assumeRole = new AssumeRoleAction(settings, codec, clock);
-        this.callerIdentity = new CallerIdentityAction(settings);
+        this.operations = new StsOperations(settings, codec, clock, faults);
     }
 
-    /** Starts serving on {@code host:port} (port 0 picks a free port); completes with the bound port. */
+    /**
+     * Starts serving on {@code host:port} (port 0 picks a free port); completes with the bound port, or fails when
+     * the port cannot be bound. Call once per emulator; delayed responses use timers of this {@code vertx}.
+     */
     public Future<Integer> listen(Vertx vertx, String host, int port) {
         this.vertx = vertx;
         HttpServer created = vertx.createHttpServer(new HttpServerOptions().setMaxInitialLineLength(MAX_REQUEST_LINE))
@@ -67,12 +64,12 @@ public final class StsEmulator {
 
     /** AssumeRole requests that passed verification and reached the operation, whether they then failed or not. */
     public long assumeRoleCalls() {
-        return assumeRoleCalls.get();
+        return operations.assumeRoleCalls();
     }
 
     /** AssumeRole calls that returned credentials. */
     public long issuedCredentials() {
-        return issuedCredentials.get();
+        return operations.issuedCredentials();
     }
 
     /** Nonces currently remembered for replay protection (bounded by the 15-minute window). */
@@ -80,6 +77,7 @@ public final class StsEmulator {
         return authenticator.rememberedNonces();
     }
 
+    /** The test controls (delay, injected errors) of this emulator. */
     public StsFaults faults() {
         return faults;
     }
@@ -106,7 +104,7 @@ public final class StsEmulator {
             if (!VERSION.equals(RequestAuthenticator.required(params, "Version"))) {
                 throw StsError.INVALID_ACTION_OR_VERSION.reject();
             }
-            return StsReply.ok(run(action, caller, params, requestId));
+            return StsReply.ok(operations.run(action, caller, params, requestId));
         } catch (StsRejection rejection) {
             LOG.debugf("STS %s rejected with %s (RequestId %s)", action, rejection.code(), requestId);
             return StsReply.error(rejection, requestId);
@@ -114,30 +112,6 @@ public final class StsEmulator {
             LOG.errorf(e, "STS %s failed (RequestId %s)", action, requestId);
             return StsReply.error(StsError.INTERNAL_ERROR.reject(), requestId);
         }
-    }
-
-    private JsonObject run(String action, Caller caller, Map<String, String> params, String requestId) {
-        switch (action) {
-            case "AssumeRole":
-                assumeRoleCalls.incrementAndGet();
-                injectedFailure(true);
-                JsonObject issued = assumeRole.assumeRole(params, requestId);
-                issuedCredentials.incrementAndGet();
-                LOG.debugf("STS AssumeRole issued %s (RequestId %s)",
-                        issued.getJsonObject("Credentials").getString("AccessKeyId"), requestId);
-                return issued;
-            case "GetCallerIdentity":
-                injectedFailure(false);
-                return callerIdentity.describe(caller, requestId);
-            default:
-                throw StsError.ACTION_NOT_FOUND.reject();
-        }
-    }
-
-    private void injectedFailure(boolean assumeRoleCall) {
-        faults.takeFailure(assumeRoleCall).ifPresent(error -> {
-            throw error.toRejection();
-        });
     }
 
     private void respond(HttpServerRequest request, StsReply reply) {

@@ -100,6 +100,7 @@ class AssumeRoleSdkTest {
                     r.setRoleArn(LONG_ROLE_ARN);
                     r.setDurationSeconds((long) LONG_ROLE_MAX);
                 }),
+                Arguments.of("external id", (Consumer<AssumeRoleRequest>) r -> r.setExternalId("abc-123:x/y")),
                 Arguments.of("policy of 2048 chars",
                         (Consumer<AssumeRoleRequest>) r -> r.setPolicy(TestPolicies.ofLength(2048))),
                 Arguments.of("role name in other case",

@@ -1,0 +1,64 @@
+package io.stsvend.local.sts;
+
+import io.stsvend.local.SessionTokenCodec;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the operation named by {@code Action} for an already verified caller, applying injected faults first, and
+ * counts the calls. Unknown actions answer {@code InvalidAction.NotFound}. Thread-safe.
+ */
+final class StsOperations {
+
+    private static final Logger LOG = Logger.getLogger(StsOperations.class);
+
+    private final AssumeRoleAction assumeRole;
+    private final CallerIdentityAction callerIdentity;
+    private final StsFaults faults;
+    private final AtomicLong assumeRoleCalls = new AtomicLong();
+    private final AtomicLong issuedCredentials = new AtomicLong();
+
+    StsOperations(StsEmulatorSettings settings, SessionTokenCodec codec, Clock clock, StsFaults faults) {
+        this.assumeRole = new AssumeRoleAction(settings, codec, clock);
+        this.callerIdentity = new CallerIdentityAction(settings);
+        this.faults = faults;
+    }
+
+    /** The success body of the operation, or a {@link StsRejection}. */
+    JsonObject run(String action, Caller caller, Map<String, String> params, String requestId) {
+        switch (action) {
+            case "AssumeRole":
+                assumeRoleCalls.incrementAndGet();
+                injectFailure(true);
+                JsonObject issued = assumeRole.assumeRole(params, requestId);
+                issuedCredentials.incrementAndGet();
+                LOG.debugf("STS AssumeRole issued %s (RequestId %s)",
+                        issued.getJsonObject("Credentials").getString("AccessKeyId"), requestId);
+                return issued;
+            case "GetCallerIdentity":
+                injectFailure(false);
+                return callerIdentity.describe(caller, requestId);
+            default:
+                throw StsError.ACTION_NOT_FOUND.reject();
+        }
+    }
+
+    long assumeRoleCalls() {
+        return assumeRoleCalls.get();
+    }
+
+    long issuedCredentials() {
+        return issuedCredentials.get();
+    }
+
+    private void injectFailure(boolean assumeRoleCall) {
+        faults.takeFailure(assumeRoleCall).ifPresent(error -> {
+            throw error.toRejection();
+        });
+    }
+}
