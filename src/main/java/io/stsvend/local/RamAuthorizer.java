@@ -1,0 +1,47 @@
+package io.stsvend.local;
+
+import io.stsvend.grant.policy.AccessRequest;
+import io.stsvend.grant.policy.PolicyDocument;
+import io.stsvend.grant.policy.PolicyEvaluator;
+import io.stsvend.local.oss.OssAuthorizer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Authorizes OSS requests made with emulated STS credentials as RAM does (spec §3.5): the emulated role's own
+ * policy intersected with the session policy the token carries, explicit Deny winning. Session policies are parsed
+ * once per distinct text and kept in a small bounded map, since every request of a session carries the same one.
+ */
+final class RamAuthorizer implements OssAuthorizer {
+
+    private static final int MAX_PARSED_POLICIES = 10_000;
+
+    private final Map<String, PolicyDocument> rolePolicies;
+    private final Map<String, PolicyDocument> parsedSessionPolicies = new ConcurrentHashMap<>();
+
+    /** @param rolePolicies the identity policy of each emulated role, by role ARN */
+    RamAuthorizer(Map<String, PolicyDocument> rolePolicies) {
+        this.rolePolicies = Map.copyOf(rolePolicies);
+    }
+
+    @Override
+    public boolean allowed(SessionClaims session, String action, String resourceArn, Map<String, List<String>> context) {
+        PolicyDocument rolePolicy = rolePolicies.get(session.roleArn());
+        if (rolePolicy == null) {
+            return false;
+        }
+        Optional<PolicyDocument> sessionPolicy = session.policy().map(this::parsed);
+        return PolicyEvaluator.evaluate(new AccessRequest(action, resourceArn, context), sessionPolicy,
+                List.of(rolePolicy), List.of()).allowed();
+    }
+
+    private PolicyDocument parsed(String policy) {
+        if (parsedSessionPolicies.size() >= MAX_PARSED_POLICIES) {
+            parsedSessionPolicies.clear();
+        }
+        return parsedSessionPolicies.computeIfAbsent(policy, PolicyDocument::parse);
+    }
+}

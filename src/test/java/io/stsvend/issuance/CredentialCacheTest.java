@@ -1,0 +1,133 @@
+package io.stsvend.issuance;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.stsvend.local.LocalCloud;
+import io.stsvend.local.sts.StsEmulator;
+import io.stsvend.local.sts.StsFaults;
+import io.stsvend.testing.MutableClock;
+import io.stsvend.testing.TestTokens;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** The per-user cache, observed through the STS emulator's AssumeRole counter. Each test uses its own subject. */
+@QuarkusTest
+class CredentialCacheTest {
+
+    @Inject
+    LocalCloud cloud;
+
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void restore() {
+        clock.reset();
+        sts().faults().reset();
+    }
+
+    StsEmulator sts() {
+        return cloud.sts().orElseThrow();
+    }
+
+    static String accessKeyIdFor(String token) {
+        return given().auth().oauth2(token).when().get("/credentials").then().statusCode(200)
+                .extract().path("accessKeyId");
+    }
+
+    @Test
+    void secondCallIsServedFromCache() {
+        String token = TestTokens.forSubject("cache-two-calls");
+        long before = sts().assumeRoleCalls();
+        String first = accessKeyIdFor(token);
+        String second = accessKeyIdFor(token);
+        assertEquals(first, second);
+        assertEquals(before + 1, sts().assumeRoleCalls());
+    }
+
+    @Test
+    void tokenIsReplacedOnceLessThanMinRemainingIsLeft() {
+        String token = TestTokens.forSubject("cache-expiry");
+        long before = sts().assumeRoleCalls();
+        String first = accessKeyIdFor(token);
+        // 3600 s tokens, 5 min margin: 54 minutes later the token is still served...
+        clock.advance(Duration.ofMinutes(54));
+        assertEquals(first, accessKeyIdFor(token));
+        assertEquals(before + 1, sts().assumeRoleCalls());
+        // ...one more minute and a second later it is not.
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertNotEquals(first, accessKeyIdFor(token));
+        assertEquals(before + 2, sts().assumeRoleCalls());
+    }
+
+    @Test
+    void fiftyParallelFirstRequestsMakeOneAssumeRole() throws Exception {
+        String token = TestTokens.forSubject("cache-fifty");
+        sts().faults().delayResponses(Duration.ofMillis(300));
+        long before = sts().assumeRoleCalls();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return accessKeyIdFor(token);
+                }));
+            }
+            go.countDown();
+            Set<String> keys = new HashSet<>();
+            for (Future<String> r : results) {
+                keys.add(r.get());
+            }
+            assertEquals(1, keys.size());
+            assertEquals(before + 1, sts().assumeRoleCalls());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void differentPolicyForTheSameSubjectGetsItsOwnToken() {
+        long before = sts().assumeRoleCalls();
+        String plain = accessKeyIdFor(TestTokens.forSubject("cache-groups"));
+        String viewer = accessKeyIdFor(TestTokens.forSubject("cache-groups", "viewer"));
+        assertNotEquals(plain, viewer);
+        assertEquals(before + 2, sts().assumeRoleCalls());
+        // And losing the group returns the narrower token, never the broader one.
+        assertEquals(plain, accessKeyIdFor(TestTokens.forSubject("cache-groups")));
+        assertEquals(before + 2, sts().assumeRoleCalls());
+    }
+
+    @Test
+    void stsFailureIsNotCached() {
+        String token = TestTokens.forSubject("cache-failure");
+        sts().faults().failNextAssumeRoleCalls(1, StsFaults.InjectedError.throttling());
+        given().auth().oauth2(token).when().get("/credentials").then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("code", equalTo("sts-throttled"));
+        long before = sts().assumeRoleCalls();
+        accessKeyIdFor(token);
+        assertEquals(before + 1, sts().assumeRoleCalls(), "the failure was not cached: STS was called again");
+    }
+}
