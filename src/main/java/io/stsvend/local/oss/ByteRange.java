@@ -28,8 +28,8 @@ record ByteRange(long first, long last) {
                 return size == 0 ? null : new ByteRange(Math.max(0, size - suffix), size - 1);
             }
             long first = Long.parseLong(start);
-            long last = end.isEmpty() ? size - 1 : Long.parseLong(end);
-            if (first < 0 || last < first) {
+            long last = end.isEmpty() ? Long.MAX_VALUE : Long.parseLong(end);
+            if (last < first) {
                 return null;
             }
             if (first >= size) {

@@ -79,13 +79,9 @@ final class MultipartUploads {
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         ByteArrayOutputStream md5s = new ByteArrayOutputStream();
-        int previous = 0;
+        requireAscending(requested);
         for (int i = 0; i < requested.size(); i++) {
             PartReference ref = requested.get(i);
-            if (ref.number() <= previous) {
-                throw new OssException(OssErrorCode.INVALID_PART_ORDER);
-            }
-            previous = ref.number();
             Part part = upload.parts().get(ref.number());
             if (part == null || !part.etag().equalsIgnoreCase(ref.etag().replace("\"", "").trim())) {
                 throw new OssException(OssErrorCode.INVALID_PART, OssErrorCode.INVALID_PART.message,
@@ -105,6 +101,17 @@ final class MultipartUploads {
         String etag = StoredObject.md5Hex(md5s.toByteArray()) + "-" + requested.size();
         return new StoredObject(upload.key(), data, etag, Crc64.of(data), upload.contentType(),
                 upload.userMetadata(), now, true);
+    }
+
+    /** The whole list is checked first: order is a property of the request, not of any one part. */
+    private static void requireAscending(List<PartReference> requested) {
+        int previous = 0;
+        for (PartReference ref : requested) {
+            if (ref.number() <= previous) {
+                throw new OssException(OssErrorCode.INVALID_PART_ORDER);
+            }
+            previous = ref.number();
+        }
     }
 
     void abort(Upload upload) {

@@ -40,7 +40,10 @@ final class ObjectStore {
 
     Future<Void> put(String bucket, StoredObject object) {
         Future<Void> saved = persistence.map(p -> p.save(bucket, object)).orElse(Future.succeededFuture());
-        return saved.onSuccess(v -> objects(bucket).put(object.key(), object));
+        return saved.map(v -> {
+            objects(bucket).put(object.key(), object);
+            return null;
+        });
     }
 
     /** Deletes the object if present; deleting a missing key succeeds (as in OSS). */

@@ -60,8 +60,11 @@ public final class OssEmulator {
             return Future.failedFuture(new IllegalStateException("already listening"));
         }
         RequestPipeline built = RequestPipeline.create(vertx, settings, codec, clock, authorizer);
-        HttpServerOptions options = new HttpServerOptions().setHandle100ContinueAutomatically(true)
-                .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(32 * 1024);
+        // HTTP/1.1 only, like OSS: no h2c upgrade (signatures rely on the Host header). Presigned URLs and headers
+        // carry SecurityTokens of several KB, hence the larger line and header limits.
+        HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
+                .setHandle100ContinueAutomatically(true).setMaxInitialLineLength(16 * 1024)
+                .setMaxHeaderSize(32 * 1024);
         return built.load().compose(v -> {
             pipeline = built;
             server = vertx.createHttpServer(options).requestHandler(this::handle);

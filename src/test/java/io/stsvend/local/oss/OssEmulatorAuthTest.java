@@ -35,7 +35,7 @@ class OssEmulatorAuthTest {
     private static final String KEY = "users/u123/doc one.txt";
     private static final byte[] CONTENT = "presigned content".getBytes(StandardCharsets.UTF_8);
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private EmulatorFixture fixture;
     private IssuedSession session;
 
