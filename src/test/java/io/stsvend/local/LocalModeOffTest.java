@@ -1,0 +1,45 @@
+package io.stsvend.local;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** With local mode off, no emulator runs, the demo-token path does not exist, and the real settings are used. */
+@QuarkusTest
+@TestProfile(LocalModeOffTest.Production.class)
+class LocalModeOffTest {
+
+    public static class Production implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("stsvend.local.enabled", "false",
+                    "stsvend.sts.access-key-id", "test-key-id",
+                    "stsvend.sts.access-key-secret", "test-key-secret",
+                    "stsvend.sts.endpoint", "127.0.0.1:9",
+                    "stsvend.sts.protocol", "http");
+        }
+    }
+
+    @Inject
+    LocalCloud cloud;
+
+    @Test
+    void noEmulatorsAndNoDemoTokens() {
+        assertTrue(cloud.sts().isEmpty());
+        assertTrue(cloud.oss().isEmpty());
+        given().when().get("/local/token?sub=alice").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("not-found"));
+    }
+}
