@@ -10,6 +10,7 @@ import io.stsvend.local.oss.OssSettings;
 import io.stsvend.local.sts.StsEmulator;
 import io.stsvend.local.sts.StsEmulatorSettings;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ public class LocalCloud {
     private static final Logger LOG = Logger.getLogger(LocalCloud.class);
 
     private final LocalConfig config;
-    private final Vertx vertx;
+    private Vertx vertx;
     private final LocalCloudClock clock = new LocalCloudClock(Clock.systemUTC());
     private final SessionTokenCodec codec = SessionTokenCodec.withRandomKey();
     private StsEmulator sts;
@@ -43,10 +44,9 @@ public class LocalCloud {
 
     private final String region;
 
-    public LocalCloud(LocalConfig config, Vertx vertx,
+    public LocalCloud(LocalConfig config,
                       @ConfigProperty(name = "stsvend.oss.region", defaultValue = "cn-hangzhou") String region) {
         this.config = config;
-        this.vertx = vertx;
         this.region = region;
     }
 
@@ -54,6 +54,9 @@ public class LocalCloud {
         if (!config.enabled()) {
             return;
         }
+        // The emulated cloud gets its own Vert.x: it stands for remote servers, so it must not share the service's
+        // event loops (or its HTTP metrics).
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
         String roleArn = "acs:ram::" + config.accountId() + ":role/" + config.roleName();
         sts = new StsEmulator(stsSettings(), codec, clock);
         oss = new OssEmulator(ossSettings(), codec, clock, new RamAuthorizer(Map.of(roleArn, rolePolicy())));
@@ -70,6 +73,9 @@ public class LocalCloud {
         }
         if (oss != null) {
             await(oss.close());
+        }
+        if (vertx != null) {
+            await(vertx.close());
         }
     }
 
