@@ -48,7 +48,7 @@ final class MultipartOperations {
                         .element("Key", ListingXml.encode(object.key(), url)).element("ETag", object.quotedEtag())
                         .end().toString())
                 .header("ETag", object.quotedEtag())
-                .header("x-oss-hash-crc64ecma", Long.toUnsignedString(object.crc64())));
+                .header("x-oss-hash-crc64ecma", Long.toUnsignedString(object.crc64())).stored(object));
     }
 
     Future<OssResponse> abort(OssRequest request) {

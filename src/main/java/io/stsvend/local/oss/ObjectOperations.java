@@ -38,7 +38,7 @@ final class ObjectOperations {
         return store.put(request.bucket().name(), object).map(v -> OssResponse.status(200)
                 .header("ETag", object.quotedEtag())
                 .header("Content-MD5", Base64.getEncoder().encodeToString(md5))
-                .header("x-oss-hash-crc64ecma", Long.toUnsignedString(object.crc64())));
+                .header("x-oss-hash-crc64ecma", Long.toUnsignedString(object.crc64())).stored(object));
     }
 
     Future<OssResponse> get(OssRequest request) {

@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
+import java.net.URI;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +30,13 @@ import org.jboss.logging.Logger;
  * persistence (if configured) uses Vert.x's asynchronous file system. Time (signature skew, URL and token expiry,
  * {@code acs:CurrentTime}, Last-Modified) comes from the injected {@link Clock}. Every response carries
  * {@code x-oss-request-id}. Secrets, tokens and signatures are never logged.
+ *
+ * <p>PostObject form uploads (V1/V4 form signatures, policy conditions, STS token field) and upload callbacks
+ * (PutObject, CompleteMultipartUpload, PostObject) are supported. Callbacks are signed with an RSA key pair generated
+ * per instance; the public key is served anonymously as PEM at {@code GET /callback_pub_key_v1.pem} on the
+ * emulator's own port (a path no bucket name can collide with) and advertised in {@code x-oss-pub-key-url}. A real
+ * callback verifier only trusts Alibaba's key host, so a service verifying callbacks from this emulator must
+ * allow-list {@link #callbackPublicKeyUrl()} in local mode only.
  */
 public final class OssEmulator {
 
@@ -39,6 +48,7 @@ public final class OssEmulator {
     private final OssAuthorizer authorizer;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final CallbackKeys callbackKeys = new CallbackKeys();
     private volatile HttpServer server;
     private volatile RequestPipeline pipeline;
 
@@ -59,7 +69,7 @@ public final class OssEmulator {
         if (server != null) {
             return Future.failedFuture(new IllegalStateException("already listening"));
         }
-        RequestPipeline built = RequestPipeline.create(vertx, settings, codec, clock, authorizer);
+        RequestPipeline built = RequestPipeline.create(vertx, settings, codec, clock, authorizer, callbackKeys);
         // HTTP/1.1 only, like OSS: no h2c upgrade (signatures rely on the Host header). Presigned URLs and headers
         // carry SecurityTokens of several KB, hence the larger line and header limits.
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
@@ -69,14 +79,35 @@ public final class OssEmulator {
             pipeline = built;
             server = vertx.createHttpServer(options).requestHandler(this::handle);
             return server.listen(port, host);
-        }).map(HttpServer::actualPort).onSuccess(p -> LOG.infof("OSS emulator listening on %s:%d", host, p));
+        }).map(HttpServer::actualPort).onSuccess(p -> {
+            callbackKeys.bind(host, p);
+            LOG.infof("OSS emulator listening on %s:%d", host, p);
+        });
     }
 
     /** Stops listening. Stored objects stay in memory (and on disk, if persisted). */
     public Future<Void> close() {
         HttpServer current = server;
+        RequestPipeline currentPipeline = pipeline;
         server = null;
-        return current == null ? Future.succeededFuture() : current.close();
+        Future<Void> closed = current == null ? Future.succeededFuture() : current.close();
+        return currentPipeline == null ? closed : closed.compose(v -> currentPipeline.close());
+    }
+
+    /**
+     * Where this emulator serves the public key its upload callbacks are signed with, e.g.
+     * {@code http://127.0.0.1:9000/callback_pub_key_v1.pem} (a wildcard listen address is advertised as
+     * {@code 127.0.0.1}); the same URL travels Base64-encoded in each callback's {@code x-oss-pub-key-url}.
+     *
+     * @throws IllegalStateException before {@link #listen} has succeeded
+     */
+    public URI callbackPublicKeyUrl() {
+        return callbackKeys.publicKeyUrl();
+    }
+
+    /** The RSA public key upload callbacks are signed with ({@code MD5withRSA}); fixed for this instance's life. */
+    public PublicKey callbackPublicKey() {
+        return callbackKeys.publicKey();
     }
 
     /** Requests received since start. */

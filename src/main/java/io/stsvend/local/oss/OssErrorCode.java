@@ -41,6 +41,17 @@ enum OssErrorCode {
     NO_SUCH_BUCKET(404, "NoSuchBucket", "The specified bucket does not exist.", "0015-00000101"),
     NO_SUCH_UPLOAD(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the "
             + "upload may have been aborted or completed.", "0042-00000002"),
+    POLICY_EXPIRED(403, "AccessDenied", "Invalid according to Policy: Policy expired.", "0002-00000705"),
+    POLICY_CONDITION_FAILED(403, "AccessDenied", "Invalid according to Policy: Policy Condition failed: ",
+            "0002-00000706"),
+    INVALID_POLICY_DOCUMENT(400, "InvalidPolicyDocument", "Invalid Policy: Invalid JSON.", "0002-00000707"),
+    FIELD_ITEM_TOO_LONG(400, "FieldItemTooLong", "Your POST request fields preceding the upload file was too large.",
+            "0002-00000708"),
+    INCORRECT_NUMBER_OF_FILES(400, "IncorrectNumberOfFilesInPOSTRequest",
+            "POST requires exactly one file upload per request.", "0002-00000709"),
+    FILE_ALREADY_EXISTS(409, "FileAlreadyExists", "The object you specified already exists and can not be "
+            + "overwritten.", "0026-00000003"),
+    CALLBACK_FAILED(203, "CallbackFailed", "Error status : -1.", "0007-00000203"),
     NOT_IMPLEMENTED(501, "NotImplemented", "The emulator does not implement this operation.", "0000-00000001"),
     INTERNAL_ERROR(500, "InternalError", "We encountered an internal error. Please try again.", "0000-00000002");
 

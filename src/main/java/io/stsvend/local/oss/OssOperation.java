@@ -61,12 +61,14 @@ enum OssOperation {
 
     /**
      * The plain form of an operation only when no other sub-resource (acl, tagging, uploads, …) is asked for, so
-     * e.g. {@code GET ?acl} is not silently served as GetObject. Response overrides are allowed on GET.
+     * e.g. {@code GET ?acl} is not silently served as GetObject. Response overrides are allowed on GET, a
+     * query-string callback on PUT.
      */
     private static OssOperation plain(OssRequest request, OssOperation operation) {
         for (String name : request.query().keySet()) {
             if (V1Signature.SIGNED_SUBRESOURCES.contains(name) && !name.equals("security-token")
-                    && !name.startsWith("response-") && !name.equals("continuation-token")) {
+                    && !name.startsWith("response-") && !name.equals("continuation-token")
+                    && !(operation == PUT_OBJECT && (name.equals("callback") || name.equals("callback-var")))) {
                 return null;
             }
         }

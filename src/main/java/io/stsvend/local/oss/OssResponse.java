@@ -15,6 +15,8 @@ final class OssResponse {
     final int status;
     final Map<String, String> headers = new LinkedHashMap<>();
     Buffer body;
+    /** The object an upload stored (PutObject, CompleteMultipartUpload), for its callback; otherwise null. */
+    StoredObject stored;
 
     private OssResponse(int status) {
         this.status = status;
@@ -35,6 +37,11 @@ final class OssResponse {
         if (value != null) {
             headers.put(name, value);
         }
+        return this;
+    }
+
+    OssResponse stored(StoredObject object) {
+        this.stored = object;
         return this;
     }
 

@@ -50,6 +50,11 @@ final class RequestAddressing {
                 request.isSSL(), body);
     }
 
+    /** Whether a request with this {@code Host} is addressed virtual-hosted style. */
+    boolean isVirtualHosted(String host) {
+        return virtualHostBucket(host) != null;
+    }
+
     private String virtualHostBucket(String host) {
         if (host == null) {
             return null;
