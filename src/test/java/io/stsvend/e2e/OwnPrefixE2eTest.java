@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -107,9 +106,5 @@ class OwnPrefixE2eTest {
 
     static List<String> keys(List<OSSObjectSummary> summaries) {
         return summaries.stream().map(OSSObjectSummary::getKey).toList();
-    }
-
-    static ByteArrayInputStream bytes(String text) {
-        return new ByteArrayInputStream(text.getBytes());
     }
 }
