@@ -26,11 +26,15 @@ import java.util.Map;
  * for {@code mp.jwt.verify.publickey} and {@code smallrye.jwt.sign.key}.
  *
  * <p>Its ordinal (275) sits above application.yaml and below environment variables and system properties, so an
- * operator can still override any value.
+ * operator can still override any value. The one exception is a port configured as 0: the free port chosen for it
+ * is published in a second source at {@value #RESOLVED_PORTS_ORDINAL}, above every other, because a {@code 0} from
+ * a system property or environment variable would otherwise shadow it, and the emulator would listen on another
+ * free port than the one the service's endpoints point at.
  */
 public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
 
     static final int ORDINAL = 275;
+    static final int RESOLVED_PORTS_ORDINAL = 600;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
@@ -39,9 +43,10 @@ public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
             return List.of();
         }
         Map<String, String> props = new HashMap<>();
+        Map<String, String> resolvedPorts = new HashMap<>();
         String host = value(context, "stsvend.local.host", "127.0.0.1");
-        int stsPort = resolvePort(value(context, "stsvend.local.sts.port", "18081"));
-        int ossPort = resolvePort(value(context, "stsvend.local.oss.port", "18082"));
+        int stsPort = port(context, "stsvend.local.sts.port", "18081", resolvedPorts);
+        int ossPort = port(context, "stsvend.local.oss.port", "18082", resolvedPorts);
         props.put("stsvend.local.sts.port", Integer.toString(stsPort));
         props.put("stsvend.local.oss.port", Integer.toString(ossPort));
         props.put("stsvend.sts.endpoint", host + ":" + stsPort);
@@ -67,7 +72,19 @@ public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
         if (value(context, "mp.jwt.verify.audiences", null) == null) {
             props.put("mp.jwt.verify.audiences", "stsvend");
         }
-        return List.of(new PropertiesConfigSource(props, "stsvend-local-cloud", ORDINAL));
+        return List.of(new PropertiesConfigSource(props, "stsvend-local-cloud", ORDINAL),
+                new PropertiesConfigSource(resolvedPorts, "stsvend-local-cloud-resolved-ports", RESOLVED_PORTS_ORDINAL));
+    }
+
+    /** The configured port, or a free one when it is 0 (then also recorded in {@code resolvedPorts}). */
+    private static int port(ConfigSourceContext context, String name, String defaultValue,
+                            Map<String, String> resolvedPorts) {
+        String configured = value(context, name, defaultValue);
+        int port = resolvePort(configured);
+        if (Integer.parseInt(configured.trim()) == 0) {
+            resolvedPorts.put(name, Integer.toString(port));
+        }
+        return port;
     }
 
     private static String value(ConfigSourceContext context, String name, String defaultValue) {
