@@ -1,11 +1,14 @@
 package io.stsvend.it;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.stsvend.api.ClaimInjectionTest;
+import io.stsvend.testing.TestTokens;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
@@ -19,6 +22,15 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 class ClaimInjectionIT extends ClaimInjectionTest {
 
     private static final String TIMER_COUNT = "stsvend_sts_assume_role_seconds_count";
+
+    /** Without this, a counter that never appears would make every "no AssumeRole" check pass vacuously. */
+    @Test
+    void theOutsideCountSeesAnAssumeRole() {
+        long before = assumeRoleCalls();
+        given().auth().oauth2(TestTokens.forSubject("it-counted-" + System.nanoTime())).when().get("/credentials")
+                .then().statusCode(200);
+        assertEquals(before + 1, assumeRoleCalls());
+    }
 
     @Override
     protected long assumeRoleCalls() {

@@ -2,6 +2,9 @@ package io.stsvend.it;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -21,8 +24,10 @@ public class PackagedLocalCloud implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         return Map.of(
                 "stsvend.local.enabled", "true",
-                "stsvend.local.sts.port", "0",
-                "stsvend.local.oss.port", "0",
+                // Concrete free ports, not 0: a system property outranks the local cloud's config source, so the
+                // emulators would bind a port of their own while the service still pointed at the one it resolved.
+                "stsvend.local.sts.port", freePort(),
+                "stsvend.local.oss.port", freePort(),
                 "mp.jwt.verify.publickey.location", fileUrl("test-keys/publicKey.pem"),
                 "mp.jwt.verify.issuer", TestTokens.ISSUER,
                 "mp.jwt.verify.audiences", TestTokens.AUDIENCE,
@@ -32,6 +37,14 @@ public class PackagedLocalCloud implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         // The application owns the emulators; nothing to stop here.
+    }
+
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String fileUrl(String resource) {
