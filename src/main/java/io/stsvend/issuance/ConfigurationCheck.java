@@ -2,6 +2,7 @@ package io.stsvend.issuance;
 
 import io.quarkus.runtime.StartupEvent;
 import io.stsvend.grant.SessionPolicy;
+import io.stsvend.sts.ServerCredentials;
 import io.stsvend.sts.StsConfig;
 
 import jakarta.annotation.Priority;
@@ -54,10 +55,7 @@ public class ConfigurationCheck {
         if (cache.maximumSize() < 1 || cache.maximumSize() > 10_000_000) {
             problems.add("stsvend.cache.maximum-size: must be between 1 and 10000000, is " + cache.maximumSize());
         }
-        if (sts.accessKeyId().isEmpty() || sts.accessKeySecret().isEmpty()) {
-            problems.add("stsvend.sts.access-key-id/access-key-secret: not set; provide ALIBABA_CLOUD_ACCESS_KEY_ID and"
-                    + " ALIBABA_CLOUD_ACCESS_KEY_SECRET (or enable stsvend.local.enabled for the embedded emulators)");
-        }
+        problems.addAll(ServerCredentials.problems(sts));
         if (!oss.endpoint().matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?")) {
             problems.add("stsvend.oss.endpoint: must be an http(s) URL with a host and optional port");
         }

@@ -35,13 +35,15 @@ public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
 
     static final int ORDINAL = 275;
     static final int RESOLVED_PORTS_ORDINAL = 600;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         if (!Boolean.parseBoolean(value(context, "stsvend.local.enabled", "false"))) {
             return List.of();
         }
+        // Not a static field: Quarkus initialises classes at native-image build time, and a SecureRandom (or a key
+        // made from one) in the image heap would be shared by every copy of the binary.
+        SecureRandom random = new SecureRandom();
         Map<String, String> props = new HashMap<>();
         Map<String, String> resolvedPorts = new HashMap<>();
         String host = value(context, "stsvend.local.host", "127.0.0.1");
@@ -54,15 +56,15 @@ public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
         props.put("stsvend.sts.role-arn", "acs:ram::" + value(context, "stsvend.local.account-id", "1234567890123456")
                 + ":role/" + value(context, "stsvend.local.role-name", "stsvend-app"));
         props.put("stsvend.oss.endpoint", "http://" + host + ":" + ossPort);
-        String keyId = value(context, "stsvend.local.ram-user.access-key-id", "LOCAL" + randomText(16).toUpperCase());
-        String secret = value(context, "stsvend.local.ram-user.access-key-secret", randomText(30));
+        String keyId = value(context, "stsvend.local.ram-user.access-key-id", "LOCAL" + randomText(random, 16).toUpperCase());
+        String secret = value(context, "stsvend.local.ram-user.access-key-secret", randomText(random, 30));
         props.put("stsvend.local.ram-user.access-key-id", keyId);
         props.put("stsvend.local.ram-user.access-key-secret", secret);
         props.put("stsvend.sts.access-key-id", keyId);
         props.put("stsvend.sts.access-key-secret", secret);
         if (value(context, "mp.jwt.verify.publickey.location", null) == null
                 && value(context, "mp.jwt.verify.publickey", null) == null) {
-            KeyPair demo = demoKeyPair();
+            KeyPair demo = demoKeyPair(random);
             props.put("mp.jwt.verify.publickey", Base64.getEncoder().encodeToString(demo.getPublic().getEncoded()));
             props.put("smallrye.jwt.sign.key", Base64.getEncoder().encodeToString(demo.getPrivate().getEncoded()));
         }
@@ -104,19 +106,19 @@ public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
         }
     }
 
-    private static String randomText(int length) {
+    private static String randomText(SecureRandom random, int length) {
         String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            out.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return out.toString();
     }
 
-    private static KeyPair demoKeyPair() {
+    private static KeyPair demoKeyPair(SecureRandom random) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048, RANDOM);
+            generator.initialize(2048, random);
             return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("RSA unavailable", e);

@@ -67,11 +67,11 @@ public class AliyunStsGateway implements StsGateway {
     }
 
     private static IAcsClient createClient(StsConfig config) {
-        DefaultProfile profile = DefaultProfile.getProfile(config.region(),
-                config.accessKeyId().orElse(""), config.accessKeySecret().orElse(""));
+        DefaultProfile profile = DefaultProfile.getProfile(config.region());
         profile.getHttpClientConfig().setConnectionTimeoutMillis(config.connectTimeout().toMillis());
         profile.getHttpClientConfig().setReadTimeoutMillis(config.readTimeout().toMillis());
-        return new DefaultAcsClient(profile);
+        // The static RAM user key, or RRSA credentials (refreshed with AssumeRoleWithOIDC) when configured.
+        return new DefaultAcsClient(profile, ServerCredentials.provider(config));
     }
 
     @PreDestroy

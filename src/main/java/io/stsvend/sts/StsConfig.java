@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -48,5 +49,54 @@ public interface StsConfig {
     /** The RAM user's AccessKeySecret; set through ALIBABA_CLOUD_ACCESS_KEY_SECRET. Never logged. */
     Optional<@NotBlank String> accessKeySecret();
 
+    /** The server's own identity through RRSA on ACK; when {@link Rrsa#enabled()} it replaces the static key. */
+    Rrsa rrsa();
+
     enum Protocol { HTTP, HTTPS }
+
+    /**
+     * RRSA (RAM Roles for Service Accounts, {@code stsvend.sts.rrsa.*}): the pod exchanges its projected
+     * service-account token for temporary credentials of its own RAM role with AssumeRoleWithOIDC (always HTTPS),
+     * and signs the users' AssumeRole calls with those. ACK injects the three environment variables that
+     * application.yaml maps here; on when all three are set, and it is a startup error to set only some.
+     */
+    interface Rrsa {
+
+        /** The pod's RAM role, {@code acs:ram::<account-id>:role/<name>}; default ALIBABA_CLOUD_ROLE_ARN. */
+        Optional<@Pattern(regexp = "acs:ram::[0-9]{1,32}:role/[A-Za-z0-9.@_-]{1,64}",
+                message = "must look like acs:ram::<account-id>:role/<role-name>") String> roleArn();
+
+        /** The cluster's OIDC provider, {@code acs:ram::<account-id>:oidc-provider/<name>}; default ALIBABA_CLOUD_OIDC_PROVIDER_ARN. */
+        Optional<@Pattern(regexp = "acs:ram::[0-9]{1,32}:oidc-provider/[A-Za-z0-9.-]{1,128}",
+                message = "must look like acs:ram::<account-id>:oidc-provider/<name>") String> oidcProviderArn();
+
+        /** File holding the projected service-account token; re-read on every refresh (the kubelet rotates it). Default ALIBABA_CLOUD_OIDC_TOKEN_FILE. */
+        Optional<Path> oidcTokenFile();
+
+        /** RoleSessionName of the server's own session (2–64 of {@code [A-Za-z0-9.@_-]}); default ALIBABA_CLOUD_ROLE_SESSION_NAME or "stsvend". */
+        @WithDefault("stsvend")
+        @Pattern(regexp = "[A-Za-z0-9.@_-]{2,64}", message = "must be 2-64 letters, digits, '.', '@', '_' or '-'")
+        String roleSessionName();
+
+        /** Lifetime asked for the server's own credentials, 900 s to the role's MaxSessionDuration; default 3600 s. */
+        @WithDefault("3600s")
+        Duration duration();
+
+        /**
+         * AssumeRoleWithOIDC endpoint as host[:port]; default {@code stsvend.sts.endpoint}, else
+         * {@code sts.<region>.aliyuncs.com}. Always reached over HTTPS.
+         */
+        Optional<@Pattern(regexp = "[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?", message = "must be host or host:port") String> endpoint();
+
+        /**
+         * PEM file of extra certificates trusted for the AssumeRoleWithOIDC endpoint, on top of the JDK's trust store
+         * (a private CA, or the local emulator's test certificate). Hostname verification always stays on.
+         */
+        Optional<Path> trustCertificate();
+
+        /** True when role, provider and token file are all set. */
+        default boolean enabled() {
+            return roleArn().isPresent() && oidcProviderArn().isPresent() && oidcTokenFile().isPresent();
+        }
+    }
 }

@@ -60,7 +60,8 @@ final class StsErrorTranslator {
                 || code.equals("SignatureDoesNotMatch") || code.equals("NoPermission")
                 || code.startsWith("EntityNotExist") || code.startsWith("InvalidParameter")
                 || code.startsWith("InvalidSecurityToken") || code.equals("MissingSecurityToken")
-                || code.equals("SDK.InvalidProfile") || code.startsWith("AuthenticationFail")) {
+                || code.equals("SDK.InvalidProfile") || code.startsWith("AuthenticationFail")
+                || code.equals(ServerCredentials.TOKEN_FILE_UNREADABLE)) {
             return ErrorCode.STS_MISCONFIGURED;
         }
         return ErrorCode.STS_ERROR;

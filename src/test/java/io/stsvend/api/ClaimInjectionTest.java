@@ -1,10 +1,10 @@
 package io.stsvend.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.arc.Arc;
 import io.stsvend.local.LocalCloud;
 import io.stsvend.testing.TestTokens;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,13 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Hostile subjects never reach an ARN: each is refused with 403 {@code invalid-claim} and no AssumeRole is made.
- * A {@code sub} that is not a JSON string is already refused by JWT verification, as 401.
+ * A {@code sub} that is not a JSON string is already refused by JWT verification, as 401. AssumeRole calls are
+ * counted through {@link #assumeRoleCalls()}, which io.stsvend.it.ClaimInjectionIT answers from the outside.
  */
 @QuarkusTest
-class ClaimInjectionTest {
-
-    @Inject
-    LocalCloud cloud;
+public class ClaimInjectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"*", "alice/*", "../bob", "a/b", "alice?", "${sub}", "ålice", "al ice", "alice\u0007",
@@ -65,22 +63,27 @@ class ClaimInjectionTest {
                 "aud", TestTokens.AUDIENCE, "exp", System.currentTimeMillis() / 1000 + 600)));
     }
 
+    /** AssumeRole calls the emulated STS has received so far (looked up, not injected: subclasses run outside the app). */
+    protected long assumeRoleCalls() {
+        return Arc.container().instance(LocalCloud.class).get().sts().orElseThrow().assumeRoleCalls();
+    }
+
     private void assertUnauthenticated(String token) {
-        long before = cloud.sts().orElseThrow().assumeRoleCalls();
+        long before = assumeRoleCalls();
         given().auth().oauth2(token).when().get("/credentials").then()
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("code", equalTo("unauthenticated"));
-        assertEquals(before, cloud.sts().orElseThrow().assumeRoleCalls(), "no AssumeRole for a refused caller");
+        assertEquals(before, assumeRoleCalls(), "no AssumeRole for a refused caller");
     }
 
     private void assertRefused(String token) {
-        long before = cloud.sts().orElseThrow().assumeRoleCalls();
+        long before = assumeRoleCalls();
         given().auth().oauth2(token).when().get("/credentials").then()
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("code", equalTo("invalid-claim"))
                 .body(not(containsString("STS.")));
-        assertEquals(before, cloud.sts().orElseThrow().assumeRoleCalls(), "no AssumeRole for a refused caller");
+        assertEquals(before, assumeRoleCalls(), "no AssumeRole for a refused caller");
     }
 }

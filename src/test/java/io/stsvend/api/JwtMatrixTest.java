@@ -17,10 +17,11 @@ import static org.hamcrest.Matchers.startsWith;
 
 /**
  * Every way a bearer token can be wrong gets 401 problem+json with a Bearer challenge. Each case changes exactly one
- * thing from {@link TestTokens#claims(String)} signed with the test key.
+ * thing from {@link TestTokens#claims(String)} signed with the test key. Pure HTTP, so io.stsvend.it.JwtMatrixIT
+ * reruns it against the packaged application.
  */
 @QuarkusTest
-class JwtMatrixTest {
+public class JwtMatrixTest {
 
     @Test
     void missingTokenIs401WithChallenge() {

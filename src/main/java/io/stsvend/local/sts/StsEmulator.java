@@ -9,18 +9,22 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.KeyCertOptions;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jboss.logging.Logger;
 
 /**
- * An embedded Alibaba Cloud STS (API 2015-04-01) speaking RPC over plain HTTP, for the unmodified
- * {@code aliyun-java-sdk-sts} client: {@code AssumeRole} and {@code GetCallerIdentity}, with the request
- * verification of spec §2.3 and the responses of §1.4–§1.6.
+ * An embedded Alibaba Cloud STS (API 2015-04-01) speaking RPC over plain HTTP, and optionally also over TLS
+ * ({@link #listenTls}), for the unmodified {@code aliyun-java-sdk-sts} client: {@code AssumeRole} and
+ * {@code GetCallerIdentity}, with the request verification of spec §2.3 and the responses of §1.4–§1.6, and the
+ * anonymous {@code AssumeRoleWithOIDC} of §1.7 (TLS only, as the real service and the SDK's OIDC client insist).
  *
  * <p>Every request is handled on the Vert.x event loop without blocking: parsing, HMAC checks and minting are
  * CPU-only, and {@link StsFaults#delayResponses} uses a timer. Time (Timestamp skew, token expiry, Expiration)
@@ -37,11 +41,17 @@ public final class StsEmulator {
     private final StsFaults faults = new StsFaults();
     private final StsOperations operations;
     private volatile Vertx vertx;
-    private volatile HttpServer server;
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
     public StsEmulator(StsEmulatorSettings settings, SessionTokenCodec codec, Clock clock) {
+        this(settings, List.of(), codec, clock);
+    }
+
+    /** An emulator that also trusts the given OIDC providers for {@code AssumeRoleWithOIDC}. */
+    public StsEmulator(StsEmulatorSettings settings, List<OidcProvider> oidcProviders, SessionTokenCodec codec,
+                       Clock clock) {
         this.authenticator = new RequestAuthenticator(settings.user(), codec, clock);
-        this.operations = new StsOperations(settings, codec, clock, faults);
+        this.operations = new StsOperations(settings, List.copyOf(oidcProviders), codec, clock, faults);
     }
 
     /**
@@ -49,22 +59,39 @@ public final class StsEmulator {
      * the port cannot be bound. Call once per emulator; delayed responses use timers of this {@code vertx}.
      */
     public Future<Integer> listen(Vertx vertx, String host, int port) {
+        return serve(vertx, new HttpServerOptions(), host, port);
+    }
+
+    /**
+     * Also serves HTTPS on {@code host:port} with the given certificate and key (e.g. a test certificate from
+     * Vert.x's {@code SelfSignedCertificate}); completes with the bound port. May be called besides or instead of
+     * {@link #listen}; both listeners share state, so credentials minted on one work on the other.
+     */
+    public Future<Integer> listenTls(Vertx vertx, String host, int port, KeyCertOptions certificate) {
+        return serve(vertx, new HttpServerOptions().setSsl(true).setKeyCertOptions(certificate), host, port);
+    }
+
+    private Future<Integer> serve(Vertx vertx, HttpServerOptions options, String host, int port) {
         this.vertx = vertx;
-        HttpServer created = vertx.createHttpServer(new HttpServerOptions().setMaxInitialLineLength(MAX_REQUEST_LINE))
+        HttpServer created = vertx.createHttpServer(options.setMaxInitialLineLength(MAX_REQUEST_LINE))
                 .requestHandler(this::handle);
-        this.server = created;
+        servers.add(created);
         return created.listen(port, host).map(HttpServer::actualPort);
     }
 
-    /** Stops serving; completes at once when the emulator was never started. */
+    /** Stops serving on every listener; completes at once when the emulator was never started. */
     public Future<Void> close() {
-        HttpServer running = server;
-        return running == null ? Future.succeededFuture() : running.close();
+        return Future.all(servers.stream().map(HttpServer::close).toList()).mapEmpty();
     }
 
     /** AssumeRole requests that passed verification and reached the operation, whether they then failed or not. */
     public long assumeRoleCalls() {
         return operations.assumeRoleCalls();
+    }
+
+    /** AssumeRoleWithOIDC requests that reached the operation, whether they then failed or not. */
+    public long assumeRoleWithOidcCalls() {
+        return operations.assumeRoleWithOidcCalls();
     }
 
     /** AssumeRole calls that returned credentials. */
@@ -99,10 +126,15 @@ public final class StsEmulator {
             }
             Map<String, String> params = RpcParameters.collect(request.query(),
                     request.getHeader(HttpHeaders.CONTENT_TYPE), body.toString());
-            Caller caller = authenticator.authenticate(request.method().name(), params);
+            // AssumeRoleWithOIDC is anonymous: the OIDC token in its parameters is the credential.
+            boolean anonymous = AssumeRoleWithOidcAction.NAME.equals(params.get("Action"));
+            Caller caller = anonymous ? Caller.anonymous() : authenticator.authenticate(request.method().name(), params);
             action = RequestAuthenticator.required(params, "Action");
             if (!VERSION.equals(RequestAuthenticator.required(params, "Version"))) {
                 throw StsError.INVALID_ACTION_OR_VERSION.reject();
+            }
+            if (anonymous && !request.isSSL()) {
+                throw StsError.NEED_SSL.reject();
             }
             return StsReply.ok(operations.run(action, caller, params, requestId));
         } catch (StsRejection rejection) {

@@ -34,6 +34,14 @@ public enum StsError {
     SECURITY_TOKEN_MALFORMED(400, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed."),
     SECURITY_TOKEN_MISMATCH(400, "InvalidSecurityToken.MismatchWithAccessKey",
             "Specified SecurityToken mismatch with the AccessKey."),
+    NEED_SSL(403, "InvalidProtocol.NeedSsl", "Your request is denied as lack of ssl protect."),
+    OIDC_PROVIDER_NOT_FOUND(401, "AuthenticationFail.NoPermission", "No such OIDC Provider registered."),
+    OIDC_TOKEN_INVALID(401, "AuthenticationFail.OIDCToken.Invalid", "The OIDC token is invalid."),
+    OIDC_TOKEN_INVALID_SIGNATURE(401, "AuthenticationFail.OIDCToken.InvalidSignature",
+            "The signature of the OIDC token is invalid."),
+    OIDC_TOKEN_AUDIENCE_NOT_MATCH(401, "AuthenticationFail.OIDCToken.AudienceNotMatch",
+            "The audience of the OIDC token does not match the client ids of the OIDC provider."),
+    OIDC_TOKEN_EXPIRED(401, "AuthenticationFail.OIDCToken.Expired", "The OIDC token has expired."),
     INTERNAL_ERROR(500, "InternalError", "STS Server Internal Error happened.");
 
     private final int status;

@@ -4,6 +4,7 @@ import io.stsvend.local.SessionTokenCodec;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,13 +20,18 @@ final class StsOperations {
 
     private final AssumeRoleAction assumeRole;
     private final CallerIdentityAction callerIdentity;
+    private final AssumeRoleWithOidcAction assumeRoleWithOidc;
     private final StsFaults faults;
     private final AtomicLong assumeRoleCalls = new AtomicLong();
     private final AtomicLong issuedCredentials = new AtomicLong();
+    private final AtomicLong assumeRoleWithOidcCalls = new AtomicLong();
 
-    StsOperations(StsEmulatorSettings settings, SessionTokenCodec codec, Clock clock, StsFaults faults) {
+    StsOperations(StsEmulatorSettings settings, List<OidcProvider> oidcProviders, SessionTokenCodec codec,
+                  Clock clock, StsFaults faults) {
         this.assumeRole = new AssumeRoleAction(settings, codec, clock);
         this.callerIdentity = new CallerIdentityAction(settings);
+        this.assumeRoleWithOidc = new AssumeRoleWithOidcAction(settings.accountId(), oidcProviders,
+                new OidcTokenVerifier(clock), assumeRole);
         this.faults = faults;
     }
 
@@ -40,6 +46,10 @@ final class StsOperations {
                 LOG.debugf("STS AssumeRole issued %s (RequestId %s)",
                         issued.getJsonObject("Credentials").getString("AccessKeyId"), requestId);
                 return issued;
+            case AssumeRoleWithOidcAction.NAME:
+                assumeRoleWithOidcCalls.incrementAndGet();
+                injectFailure(false);
+                return assumeRoleWithOidc.assumeRole(params, requestId);
             case "GetCallerIdentity":
                 injectFailure(false);
                 return callerIdentity.describe(caller, requestId);
@@ -50,6 +60,10 @@ final class StsOperations {
 
     long assumeRoleCalls() {
         return assumeRoleCalls.get();
+    }
+
+    long assumeRoleWithOidcCalls() {
+        return assumeRoleWithOidcCalls.get();
     }
 
     long issuedCredentials() {
