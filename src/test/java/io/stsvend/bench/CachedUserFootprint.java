@@ -37,8 +37,8 @@ public final class CachedUserFootprint {
         AsyncCache<Object, Object> cache = Caffeine.newBuilder().maximumSize(Math.max(users, 1))
                 .expireAfterAccess(Duration.ofHours(1)).recordStats().buildAsync();
         for (int i = 0; i < users; i++) {
-            // A subject the size of an OIDC provider's (e.g. "auth0|" + 24 hex digits).
-            String subject = "auth0|" + String.format("%024x", i);
+            // A subject the size of an OIDC provider's ("auth0|" + 24 hex digits; '|' is not a legal path value).
+            String subject = "auth0-" + String.format("%024x", i);
             String fingerprint = SessionPolicy.of(mapper.grantsFor(claims(subject))).fingerprint();
             cache.put(CachedEntries.key(subject, fingerprint, BenchFixtures.ROLE_ARN),
                     CompletableFuture.completedFuture(CachedEntries.filledSlot(BenchFixtures.credentials(tokenLength))));

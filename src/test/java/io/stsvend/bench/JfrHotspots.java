@@ -13,19 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where CPU samples of a JFR recording go: counts {@code jdk.ExecutionSample} events by the first stack frame that
- * falls in a named component (JWT/RSA, Jackson, micrometer, logging, Netty, ...), inclusive of everything below it,
- * plus the top self frames. Prints a Markdown table.
+ * Where CPU samples of a JFR recording go: counts {@code jdk.ExecutionSample} events by the innermost stack frame
+ * (nearest the leaf) that belongs to a named component (RSA, JWT, Jackson, micrometer, logging, Netty, ...), so JDK
+ * code such as {@code String.split} counts for the component that called it; plus the top self frames. Prints
+ * Markdown tables.
  *
  * <p>Usage: {@code JfrHotspots RECORDING.jfr [THREAD_NAME_PREFIX]}.
  */
 public final class JfrHotspots {
 
-    /** Components, most specific first: a sample counts for the first whose package appears anywhere in its stack. */
+    /** Components by package prefix; RSA is listed first so BigInteger under a signature check counts as RSA. */
     private static final Map<String, List<String>> COMPONENTS = new LinkedHashMap<>();
 
     static {
-        COMPONENTS.put("RSA signature (JCA)", List.of("sun.security.rsa.", "java.math.BigInteger", "sun.security.provider.SHA"));
+        COMPONENTS.put("RSA signature (JCA)", List.of("sun.security.rsa.", "java.math.BigInteger"));
+        COMPONENTS.put("SHA-256 (JWT signature hash, policy fingerprint)", List.of("sun.security.provider.SHA"));
         COMPONENTS.put("JWT parse/claims (jose4j, smallrye-jwt)", List.of("org.jose4j.", "io.smallrye.jwt."));
         COMPONENTS.put("Quarkus security / auth", List.of("io.quarkus.security.", "io.quarkus.vertx.http.runtime.security.", "io.quarkus.smallrye.jwt."));
         COMPONENTS.put("stsvend grants + policy fingerprint", List.of("io.stsvend.grant.", "io.stsvend.identity."));
@@ -34,6 +36,8 @@ public final class JfrHotspots {
         COMPONENTS.put("Jackson serialization", List.of("com.fasterxml.jackson."));
         COMPONENTS.put("logging", List.of("org.jboss.logmanager.", "org.jboss.logging."));
         COMPONENTS.put("RESTEasy Reactive", List.of("org.jboss.resteasy.reactive.", "io.quarkus.resteasy.reactive."));
+        COMPONENTS.put("CDI request context (ArC)", List.of("io.quarkus.arc."));
+        COMPONENTS.put("Mutiny / context propagation", List.of("io.smallrye.mutiny.", "io.smallrye.context."));
         COMPONENTS.put("Vert.x / Netty (HTTP, I/O)", List.of("io.vertx.", "io.netty.", "sun.nio.", "io.quarkus.vertx."));
     }
 
@@ -59,7 +63,7 @@ public final class JfrHotspots {
             bySelf.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
         }
         // A Markdown report for bench/run.sh to paste; stdout on purpose (a command-line tool).
-        System.out.printf("| component (inclusive, first match) | samples | share |%n|---|---:|---:|%n");
+        System.out.printf("| component (innermost frame) | samples | share |%n|---|---:|---:|%n");
         int all = Math.max(total, 1);
         byComponent.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).forEach(e ->
                 System.out.printf("| %s | %d | %.1f%% |%n", e.getKey(), e.getValue(), 100.0 * e.getValue() / all));
@@ -70,14 +74,14 @@ public final class JfrHotspots {
     }
 
     private static String component(RecordedStackTrace stack) {
-        for (Map.Entry<String, List<String>> component : COMPONENTS.entrySet()) {
-            for (RecordedFrame frame : stack.getFrames()) {
-                String type = frame.getMethod().getType().getName();
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            for (Map.Entry<String, List<String>> component : COMPONENTS.entrySet()) {
                 if (component.getValue().stream().anyMatch(type::startsWith)) {
                     return component.getKey();
                 }
             }
         }
-        return "other (JDK, GC-free runtime, lambdas)";
+        return "other (JDK only, e.g. GC-free runtime threads)";
     }
 }
