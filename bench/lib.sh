@@ -63,7 +63,7 @@ start_app() {
   local t0; t0=$(now_ms)
   java -Dstsvend.local.enabled=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
     -Dstsvend.local.sts.port="$sts_port" -Dstsvend.local.oss.port="$oss_port" \
-    -Dstsvend.local.sts.response-delay="${STS_DELAY_MS}ms" "$@" \
+    -Dstsvend.local.sts.response-delay="${STS_DELAY_MS}ms" $JVM_OPTS "$@" \
     -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app-$name.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 3000); do

@@ -12,8 +12,13 @@ PER_USER=$(calc %.3f "$FILLED_CALLS / $USERS")
 QUARKUS_STARTED=$(grep -o 'started in [0-9.]*s' "$WORK/app-cached.log" | head -1 || true)
 JMH_SUM=$(calc %.1f "$JMH_jwtVerify + $JMH_grantsAndFingerprint + $JMH_cacheLookup + $JMH_serializeResponse")
 HOT_US=$(calc %.0f "1e6 * 2 / $HOT16") FLOOR_US=$(calc %.0f "1e6 * 2 / $FLOOR16")
-fixed() { field "$FIXED" "$1"; }
-fixed_ms() { calc %.2f "$(fixed "$1") / 1000"; }
+fixed() { local v="FIXED_$1"; field "${!v}" "$2"; }
+fixed_ms() { calc %.2f "$(fixed "$1" "$2") / 1000"; }
+fixed_row() {
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$(fixed "$1" rate)" "$(fixed "$1" sent)" \
+    "$(fixed "$1" ok)" "$(fixed "$1" errors)" "$(fixed_ms "$1" p50_us)" "$(fixed_ms "$1" p90_us)" \
+    "$(fixed_ms "$1" p99_us)" "$(fixed_ms "$1" p999_us)" "$(fixed_ms "$1" max_us)"
+}
 
 row() {  # row LABEL NAME: one wrk run as a table row
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(rps "$2")" "$(ms "$2" p50_us)" "$(ms "$2" p99_us)" \
@@ -30,6 +35,7 @@ cat <<EOF
 | load average at start / end | ${LOAD_START} / $(cut -d' ' -f1-3 /proc/loadavg) |
 | users (hot) / cold tokens | $USERS / $COLD_TOKENS |
 | STS emulator delay | ${STS_DELAY_MS} ms |
+| service JVM options | ${JVM_OPTS:-none (default heap sizing: $(java -XX:+PrintFlagsFinal -version 2>/dev/null | awk '/ MaxHeapSize / {printf "%d MiB max heap", $4/1048576}'))} |
 | measured run length | ${DURATION} s each (wrk 4.1, $THREADS threads, loopback; load generator shares the cores) |
 | commit | $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (dirty)') |
 
@@ -48,12 +54,13 @@ $(row 'no cache, 64 conn' nocache64)
 
 ## Latency at a fixed rate (open loop, coordinated omission accounted)
 
-bench FixedRateLoad (Vert.x client + HdrHistogram), hot /credentials, $(fixed rate) req/s (half the hot 16-connection
-throughput), 64 connections, latency measured from each request's due time.
+bench FixedRateLoad (Vert.x client + HdrHistogram), hot /credentials at a quarter and at half the hot 16-connection
+throughput, 64 connections, latency measured from each request's due time.
 
-| rate | measured | ok | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |
+| rate req/s | measured | ok | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|
-| $(fixed rate) | $(fixed sent) | $(fixed ok) | $(fixed errors) | $(fixed_ms p50_us) | $(fixed_ms p90_us) | $(fixed_ms p99_us) | $(fixed_ms p999_us) | $(fixed_ms max_us) |
+$(fixed_row quarter)
+$(fixed_row half)
 
 ## STS traffic, memory, start
 
@@ -75,10 +82,10 @@ throughput), 64 connections, latency measured from each request's due time.
 
 | target | measured | verdict |
 |---|---|---|
-| cost per cached request ≤ 1.5× the floor | ${COST16}× at 16 conn, ${COST64}× at 64 conn (floor req/s ÷ hot req/s) | $(verdict "$COST16 <= 1.5") (by $(calc %.0f "($COST16 / 1.5 - 1) * 100")% at 16 conn) |
-| p99 < 10 ms at 64 connections | ${P99_64} ms | $(verdict "$P99_64 < 10") |
-| ≥ 50× the no-cache throughput | ${NCR16}× at 16 conn, ${NCR64}× at 64 conn | $(verdict "$NCR16 >= 50 && $NCR64 >= 50") |
-| ≤ 2 KB heap per cached user | $FOOT_BYTES bytes | $(verdict "$FOOT_BYTES <= 2048") |
+| cost per cached request ≤ 1.5× the floor | ${COST16}× at 16 conn, ${COST64}× at 64 conn (floor req/s ÷ hot req/s) | $(verdict "$COST16 <= 1.5 && $COST64 <= 1.5") ($(calc %+.0f "($COST16 / 1.5 - 1) * 100")% against the limit at 16 conn) |
+| p99 < 10 ms at 64 connections | ${P99_64} ms (closed loop, saturated); floor $(ms floor64 p99_us) ms | $(verdict "$P99_64 < 10") ($(calc %.1f "$P99_64 / 10")× the limit) |
+| ≥ 50× the no-cache throughput | ${NCR16}× at 16 conn, ${NCR64}× at 64 conn | $(verdict "$NCR16 >= 50 && $NCR64 >= 50") (short by $(calc %.0f "(1 - $NCR16 / 50) * 100")% at 16 conn) |
+| ≤ 2 KB heap per cached user | $FOOT_BYTES bytes ($FOOT1200_BYTES with a 1,200-char token) | $(verdict "$FOOT_BYTES <= 2048") ($(calc %.0f "$FOOT_BYTES / 20.48")% of the limit) |
 | zero AssumeRole for cached users; one per user per refresh | $HOT_CALLS during hot runs; $PER_USER per user per refresh period | $(verdict "$HOT_CALLS == 0 && $FILLED_CALLS == $USERS") |
 
 ## The hot path in parts (JMH, one thread, µs per operation)
@@ -89,6 +96,7 @@ throughput), 64 connections, latency measured from each request's due time.
 | … of which the RSA signature check alone (JCA) | $JMH_rsaVerifyOnly |
 | … a verified-token cache lookup instead (ConcurrentHashMap by token) | $JMH_verifiedTokenLookup |
 | grants + session policy JSON + SHA-256 fingerprint | $JMH_grantsAndFingerprint |
+| … of which claims → grants alone | $JMH_grantsOnly |
 | cache key + Caffeine lookup + freshness check | $JMH_cacheLookup |
 | Jackson serialization of the 200 body | $JMH_serializeResponse |
 | **sum of our parts** | **$JMH_SUM** |

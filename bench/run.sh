@@ -4,13 +4,14 @@
 #   bench/run.sh            full run (~8 minutes on 2 cores); writes bench/results/<date>.md and bench/results/latest.md
 #   bench/run.sh --smoke    every scenario for a second or two with a handful of users (CI); writes target/bench/smoke.md
 #
-# Options: --users N (1000), --sts-delay-ms MS (50), --duration S (20, per measured run), --rebuild, --out FILE.
+# Options: --users N (1000), --sts-delay-ms MS (50), --duration S (20, per measured run), --rebuild, --out FILE,
+# --jvm-opts "OPTS" (extra JVM options for the service, e.g. "-Xmx256m"; default none, the JVM's own sizing).
 # Exits non-zero if any scenario failed to run (not on slow figures: there are no timing assertions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-SMOKE=false USERS=1000 STS_DELAY_MS=50 DURATION=20 REBUILD=false OUT=""
+SMOKE=false USERS=1000 STS_DELAY_MS=50 DURATION=20 REBUILD=false OUT="" JVM_OPTS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SMOKE=true ;;
@@ -19,6 +20,7 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift ;;
     --rebuild) REBUILD=true ;;
     --out) OUT=$2; shift ;;
+    --jvm-opts) JVM_OPTS=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -47,8 +49,8 @@ JAVA_TOOL=(java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp 
 log "JMH: hot path parts"
 "${JAVA_TOOL[@]}" org.openjdk.jmh.Main 'io.stsvend.bench.HotPathBenchmark' "${JMH_ARGS[@]}" -foe true \
   -rf csv -rff "$WORK/jmh.csv" > "$WORK/jmh.log" 2>&1 || fail "JMH run failed (see $WORK/jmh.log)"
-jmh_score() { awk -F, -v b="\"io.stsvend.bench.HotPathBenchmark.$1\"" '$1==b {printf "%.2f", $5}' "$WORK/jmh.csv"; }
-for b in jwtVerify rsaVerifyOnly verifiedTokenLookup grantsAndFingerprint cacheLookup serializeResponse; do
+jmh_score() { awk -F, -v b="\"io.stsvend.bench.HotPathBenchmark.$1\"" '$1==b {printf "%.3f", $5}' "$WORK/jmh.csv"; }
+for b in jwtVerify rsaVerifyOnly verifiedTokenLookup grantsAndFingerprint grantsOnly cacheLookup serializeResponse; do
   declare "JMH_$b=$(jmh_score $b)"
   [ -n "$(jmh_score $b)" ] || fail "JMH produced no score for $b"
 done
@@ -68,9 +70,6 @@ mint_tokens "$WORK/users.txt" bench-user "$USERS"
 mint_tokens "$WORK/cold.txt" "cold-$RANDOM" "$COLD_TOKENS"
 
 run_wrk health /q/health 16 "$DURATION" "$WORK/users.txt"
-run_wrk floor_warm /local/floor 16 "$WARMUP" "$WORK/users.txt" warmup
-run_wrk floor16 /local/floor 16 "$DURATION" "$WORK/users.txt"
-run_wrk floor64 /local/floor 64 "$DURATION" "$WORK/users.txt"
 
 # Fill the cache: every user once (each a miss, one STS call), then check it holds exactly one token per user.
 warm_sts_path
@@ -78,18 +77,28 @@ WARM_CALLS=$(metric 'stsvend_sts_assume_role_seconds_count{outcome="success"')
 fill_cache "$WORK/users.txt" "$USERS"
 FILLED_CALLS=$(( $(metric 'stsvend_sts_assume_role_seconds_count{outcome="success"') - WARM_CALLS ))
 
+# Floor and hot alternate, after the same warm-up, so both see the same JIT and machine state.
+run_wrk floor_warm /local/floor 16 "$WARMUP" "$WORK/users.txt" warmup
+run_wrk hot_warm /credentials 16 "$WARMUP" "$WORK/users.txt" warmup
 sample_rss_start
+run_wrk floor16 /local/floor 16 "$DURATION" "$WORK/users.txt"
 run_wrk hot16 /credentials 16 "$DURATION" "$WORK/users.txt"
+run_wrk floor64 /local/floor 64 "$DURATION" "$WORK/users.txt"
 run_wrk hot64 /credentials 64 "$DURATION" "$WORK/users.txt"
 RSS_LOAD_KB=$(sample_rss_stop)
 HOT_CALLS=$(( $(metric_int 'stsvend_sts_assume_role_seconds_count{outcome="success"') - FILLED_CALLS - WARM_CALLS ))
 
-RATE=$(awk -v r="$(rps hot16)" 'BEGIN {x = int(r / 2 / 100) * 100; print (x < 100 ? 100 : x)}')
-log "fixed rate: $RATE req/s (half the hot throughput at 16 connections)"
-"${JAVA_TOOL[@]}" io.stsvend.bench.FixedRateLoad "http://127.0.0.1:$PORT/credentials" "$WORK/users.txt" \
-  "$RATE" "$DURATION" 64 "$WARMUP" > "$WORK/fixedrate.out" 2> "$WORK/fixedrate.err" \
-  || fail "fixed-rate run failed (see $WORK/fixedrate.err)"
-FIXED=$(grep '^RESULT' "$WORK/fixedrate.out")
+# Open loop at a quarter and at half the closed-loop hot throughput (the Java generator costs more CPU than wrk).
+fixed_rate() {  # fixed_rate NAME FRACTION
+  local rate; rate=$(awk -v r="$(rps hot16)" -v f="$2" 'BEGIN {x = int(r * f / 100) * 100; print (x < 100 ? 100 : x)}')
+  log "fixed rate $1: $rate req/s"
+  "${JAVA_TOOL[@]}" io.stsvend.bench.FixedRateLoad "http://127.0.0.1:$PORT/credentials" "$WORK/users.txt" \
+    "$rate" "$DURATION" 64 "$WARMUP" > "$WORK/fixedrate-$1.out" 2> "$WORK/fixedrate-$1.err" \
+    || fail "fixed-rate run $1 failed (see $WORK/fixedrate-$1.err)"
+  declare -g "FIXED_$1=$(grep '^RESULT' "$WORK/fixedrate-$1.out")"
+}
+fixed_rate quarter 0.25
+fixed_rate half 0.5
 
 profile hot /credentials
 profile floor /local/floor

@@ -125,6 +125,12 @@ public class HotPathBenchmark {
         return SessionPolicy.of(grants).fingerprint();
     }
 
+    /** Claims → grants alone: what a key made of the grants (instead of the policy's fingerprint) would cost. */
+    @Benchmark
+    public int grantsOnly() {
+        return mapper.grantsFor(claims).hashCode();
+    }
+
     /** Key construction, Caffeine lookup among 1,000 users, and the slot's freshness check. */
     @Benchmark
     public Object cacheLookup() {
