@@ -59,6 +59,7 @@ public class LocalCloud {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
         String roleArn = "acs:ram::" + config.accountId() + ":role/" + config.roleName();
         sts = new StsEmulator(stsSettings(), codec, clock);
+        sts.faults().delayResponses(config.sts().responseDelay());
         oss = new OssEmulator(ossSettings(), codec, clock, new RamAuthorizer(Map.of(roleArn, rolePolicy())));
         int stsPort = await(sts.listen(vertx, config.host(), config.sts().port()));
         int ossPort = await(oss.listen(vertx, config.host(), config.oss().port()));

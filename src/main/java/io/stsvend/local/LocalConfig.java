@@ -53,6 +53,13 @@ public interface LocalConfig {
         /** MaxSessionDuration of the emulated role, 3600 s to 43200 s. */
         @WithDefault("43200s")
         Duration maxSessionDuration();
+
+        /**
+         * How long the emulator holds every response back, like a real regional STS round trip (the benchmark uses
+         * 50 ms). Zero answers at once. The delay is a timer: it never blocks a thread.
+         */
+        @WithDefault("0s")
+        Duration responseDelay();
     }
 
     interface Oss {

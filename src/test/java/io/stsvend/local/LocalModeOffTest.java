@@ -3,6 +3,7 @@ package io.stsvend.local;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
 
@@ -14,7 +15,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** With local mode off, no emulator runs, the demo-token path does not exist, and the real settings are used. */
+/**
+ * With local mode off, no emulator runs, the demo-token and benchmark-floor paths do not exist, and the real settings
+ * are used.
+ */
 @QuarkusTest
 @TestProfile(LocalModeOffTest.Production.class)
 class LocalModeOffTest {
@@ -38,6 +42,14 @@ class LocalModeOffTest {
         assertTrue(cloud.sts().isEmpty());
         assertTrue(cloud.oss().isEmpty());
         given().when().get("/local/token?sub=alice").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("not-found"));
+    }
+
+    @Test
+    void noFloorRoute() {
+        given().auth().oauth2(TestTokens.forSubject("alice")).when().get("/local/floor").then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("code", equalTo("not-found"));

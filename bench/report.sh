@@ -1,0 +1,116 @@
+# Prints the Markdown results of bench/run.sh (sourced by it, after every scenario ran; reads its variables).
+
+calc() { awk "BEGIN {printf \"$1\", $2}"; }
+verdict() { if awk "BEGIN {exit !($1)}"; then echo "**met**"; else echo "**missed**"; fi; }
+
+HOT16=$(rps hot16) HOT64=$(rps hot64) FLOOR16=$(rps floor16) FLOOR64=$(rps floor64)
+NC16=$(rps nocache16) NC64=$(rps nocache64)
+COST16=$(calc %.2f "$FLOOR16 / $HOT16") COST64=$(calc %.2f "$FLOOR64 / $HOT64")
+NCR16=$(calc %.1f "$HOT16 / $NC16") NCR64=$(calc %.1f "$HOT64 / $NC64")
+P99_64=$(ms hot64 p99_us)
+PER_USER=$(calc %.3f "$FILLED_CALLS / $USERS")
+QUARKUS_STARTED=$(grep -o 'started in [0-9.]*s' "$WORK/app-cached.log" | head -1 || true)
+JMH_SUM=$(calc %.1f "$JMH_jwtVerify + $JMH_grantsAndFingerprint + $JMH_cacheLookup + $JMH_serializeResponse")
+HOT_US=$(calc %.0f "1e6 * 2 / $HOT16") FLOOR_US=$(calc %.0f "1e6 * 2 / $FLOOR16")
+fixed() { local v="FIXED_$1"; field "${!v}" "$2"; }
+fixed_ms() { calc %.2f "$(fixed "$1" "$2") / 1000"; }
+fixed_row() {
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$(fixed "$1" rate)" "$(fixed "$1" sent)" \
+    "$(fixed "$1" ok)" "$(fixed "$1" errors)" "$(fixed_ms "$1" p50_us)" "$(fixed_ms "$1" p90_us)" \
+    "$(fixed_ms "$1" p99_us)" "$(fixed_ms "$1" p999_us)" "$(fixed_ms "$1" max_us)"
+}
+
+row() {  # row LABEL NAME: one wrk run as a table row
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(rps "$2")" "$(ms "$2" p50_us)" "$(ms "$2" p99_us)" \
+    "$(ms "$2" p999_us)" "$(wrk_field "$2" status_errors)" "$(wrk_field "$2" socket_errors)"
+}
+
+cat <<EOF
+# stsvend benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')$($SMOKE && echo ' (SMOKE: figures meaningless)')
+
+| machine | value |
+|---|---|
+| CPU cores | $(nproc) ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)) |
+| JVM | $(java -version 2>&1 | sed -n 2p) |
+| load average at start / end | ${LOAD_START} / $(cut -d' ' -f1-3 /proc/loadavg) |
+| users (hot) / cold tokens | $USERS / $COLD_TOKENS |
+| STS emulator delay | ${STS_DELAY_MS} ms |
+| service JVM options | ${JVM_OPTS:-none (default heap sizing: $(java -XX:+PrintFlagsFinal -version 2>/dev/null | awk '/ MaxHeapSize / {printf "%d MiB max heap", $4/1048576}'))} |
+| measured run length | ${DURATION} s each (wrk 4.1, $THREADS threads, loopback; load generator shares the cores) |
+| commit | $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (dirty)') |
+
+## Throughput and latency (closed loop, wrk)
+
+| scenario | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors |
+|---|---:|---:|---:|---:|---:|---:|
+$(row '/q/health, 16 conn (the issue'"'"'s reference)' health)
+$(row 'floor: /local/floor (HTTP + JWT), 16 conn' floor16)
+$(row 'floor, 64 conn' floor64)
+$(row '**hot**: /credentials, all cached, 16 conn' hot16)
+$(row '**hot**, 64 conn' hot64)
+$(row 'cold: every request a new user, 16 conn' cold16)
+$(row 'no cache (quarkus.cache.enabled=false), 16 conn' nocache16)
+$(row 'no cache, 64 conn' nocache64)
+
+## Latency at a fixed rate (open loop, coordinated omission accounted)
+
+bench FixedRateLoad (Vert.x client + HdrHistogram), hot /credentials at a quarter and at half the hot 16-connection
+throughput, 64 connections, latency measured from each request's due time.
+
+| rate req/s | measured | ok | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+$(fixed_row quarter)
+$(fixed_row half)
+
+## STS traffic, memory, start
+
+| figure | value |
+|---|---|
+| AssumeRole calls to fill the cache for $USERS users | $FILLED_CALLS ($PER_USER per user) |
+| AssumeRole calls during the hot runs (cached users) | $HOT_CALLS |
+| cold run: new users served / AssumeRole calls | $COLD_MISSES / $COLD_CALLS |
+| whole cached run: AssumeRole calls / distinct users | $TOTAL_CALLS / $TOTAL_USERS |
+| no-cache runs: 2xx responses / AssumeRole calls (calls include requests still in flight when wrk stopped) / cache hits | $NC_REQUESTS / $NC_CALLS / $NC_HITS |
+| heap per cached user, $FOOTPRINT_USERS users, 600-char SecurityToken | $FOOT_BYTES bytes |
+| heap per cached user, 1200-char SecurityToken | $FOOT1200_BYTES bytes |
+| JVM launch → first ready probe (/q/health/ready 200) | $START_MS ms (Quarkus: $QUARKUS_STARTED) |
+| RSS at idle (just started) | $((RSS_IDLE_KB / 1024)) MiB |
+| RSS under load (max during hot runs) | $((RSS_LOAD_KB / 1024)) MiB |
+| RSS at idle after the runs | $((RSS_AFTER_KB / 1024)) MiB |
+
+## Targets (issue 6)
+
+| target | measured | verdict |
+|---|---|---|
+| cost per cached request ≤ 1.5× the floor | ${COST16}× at 16 conn, ${COST64}× at 64 conn (floor req/s ÷ hot req/s) | $(verdict "$COST16 <= 1.5 && $COST64 <= 1.5") ($(calc %+.0f "($COST16 / 1.5 - 1) * 100")% against the limit at 16 conn) |
+| p99 < 10 ms at 64 connections | ${P99_64} ms (closed loop, saturated); floor $(ms floor64 p99_us) ms | $(verdict "$P99_64 < 10") ($(calc %.1f "$P99_64 / 10")× the limit) |
+| ≥ 50× the no-cache throughput | ${NCR16}× at 16 conn, ${NCR64}× at 64 conn | $(verdict "$NCR16 >= 50 && $NCR64 >= 50") (short by $(calc %.0f "(1 - $NCR16 / 50) * 100")% at 16 conn) |
+| ≤ 2 KB heap per cached user | $FOOT_BYTES bytes ($FOOT1200_BYTES with a 1,200-char token) | $(verdict "$FOOT_BYTES <= 2048") ($(calc %.0f "$FOOT_BYTES / 20.48")% of the limit) |
+| zero AssumeRole for cached users; one per user per refresh | $HOT_CALLS during hot runs; $PER_USER per user per refresh period | $(verdict "$HOT_CALLS == 0 && $FILLED_CALLS == $USERS") |
+
+## The hot path in parts (JMH, one thread, µs per operation)
+
+| part | µs/op |
+|---|---:|
+| JWT verification (smallrye-jwt DefaultJWTParser, RS256 2048) | $JMH_jwtVerify |
+| … of which the RSA signature check alone (JCA) | $JMH_rsaVerifyOnly |
+| … a verified-token cache lookup instead (ConcurrentHashMap by token) | $JMH_verifiedTokenLookup |
+| grants + session policy JSON + SHA-256 fingerprint | $JMH_grantsAndFingerprint |
+| … of which claims → grants alone | $JMH_grantsOnly |
+| cache key + Caffeine lookup + freshness check | $JMH_cacheLookup |
+| Jackson serialization of the 200 body | $JMH_serializeResponse |
+| **sum of our parts** | **$JMH_SUM** |
+
+End to end on $(nproc) cores (wrk at 16 connections, CPU shared with wrk): hot ≈ ${HOT_US} µs of CPU per request,
+floor ≈ ${FLOOR_US} µs (2 cores ÷ req/s).
+
+## Profile (JFR, profile settings, 16 connections, ${DURATION} s each)
+
+### hot: /credentials
+
+$(cat "$WORK/profile-hot.md")
+
+### floor: /local/floor
+
+$(cat "$WORK/profile-floor.md")
+EOF

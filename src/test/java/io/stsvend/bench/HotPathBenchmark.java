@@ -1,0 +1,161 @@
+package io.stsvend.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.build.Jwt;
+import io.stsvend.api.CredentialsResponse;
+import io.stsvend.grant.Claims;
+import io.stsvend.grant.Grant;
+import io.stsvend.grant.GrantMapper;
+import io.stsvend.grant.SessionPolicy;
+import io.stsvend.issuance.CachedEntries;
+import io.stsvend.sts.TemporaryCredentials;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hot path of {@code GET /credentials} taken apart, one benchmark per step, on the same inputs the service sees
+ * (a 2048-bit RS256 JWT, the default grant rules, a cache of 1,000 users, a 600-character SecurityToken). Run by
+ * bench/run.sh; the sum of the parts against the end-to-end figures shows where time goes outside our code.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class HotPathBenchmark {
+
+    private static final String ISSUER = "https://stsvend.local/demo";
+    private static final int USERS = 1_000;
+
+    private DefaultJWTParser parser;
+    private String jwt;
+    private byte[] signedPart;
+    private byte[] signature;
+    private KeyPair keys;
+    private GrantMapper mapper;
+    private Claims claims;
+    private AsyncCache<Object, Object> cache;
+    private String fingerprint;
+    private ObjectMapper json;
+    private CredentialsResponse response;
+    private final Map<String, JsonWebToken> verifiedTokens = new ConcurrentHashMap<>();
+
+    @Setup
+    public void setUp() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keys = generator.generateKeyPair();
+        jwt = Jwt.subject("user42").issuer(ISSUER).audience("stsvend").expiresIn(3600).sign(keys.getPrivate());
+        JWTAuthContextInfo info = new JWTAuthContextInfo((java.security.interfaces.RSAPublicKey) keys.getPublic(),
+                ISSUER);
+        info.setExpectedAudience(java.util.Set.of("stsvend"));
+        parser = new DefaultJWTParser(info);
+        int dot = jwt.lastIndexOf('.');
+        signedPart = jwt.substring(0, dot).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        signature = Base64.getUrlDecoder().decode(jwt.substring(dot + 1));
+        verifiedTokens.put(jwt, parser.parse(jwt));
+
+        mapper = BenchFixtures.defaultRules();
+        claims = claims("user42");
+        cache = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).recordStats()
+                .buildAsync();
+        for (int i = 0; i < USERS; i++) {
+            String fingerprint = SessionPolicy.of(mapper.grantsFor(claims("user" + i))).fingerprint();
+            cache.put(CachedEntries.key("user" + i, fingerprint, BenchFixtures.ROLE_ARN),
+                    CompletableFuture.completedFuture(CachedEntries.filledSlot(BenchFixtures.credentials(600))));
+        }
+        fingerprint = SessionPolicy.of(mapper.grantsFor(claims)).fingerprint();
+
+        json = new ObjectMapper();
+        TemporaryCredentials credentials = BenchFixtures.credentials(BenchFixtures.TOKEN_LENGTH);
+        response = new CredentialsResponse(credentials.accessKeyId(), credentials.accessKeySecret(),
+                credentials.securityToken(), "2026-11-30T03:00:00Z", "cn-hangzhou", "http://127.0.0.1:18082",
+                List.of(new CredentialsResponse.GrantView("app-bucket", "users/user42/",
+                        List.of("read", "write", "delete", "list"), null)));
+    }
+
+    /** smallrye-jwt's full verification: parse, RS256 signature, issuer, audience, lifetime. */
+    @Benchmark
+    public JsonWebToken jwtVerify() throws ParseException {
+        return parser.parse(jwt);
+    }
+
+    /** The RSA-2048 signature check alone, to split jwtVerify into crypto and JOSE/JSON work. */
+    @Benchmark
+    public boolean rsaVerifyOnly() throws Exception {
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(keys.getPublic());
+        verifier.update(signedPart);
+        return verifier.verify(signature);
+    }
+
+    /** What a cache of verified tokens (keyed by the token string) would cost instead of jwtVerify. */
+    @Benchmark
+    public JsonWebToken verifiedTokenLookup() {
+        return verifiedTokens.get(jwt);
+    }
+
+    /** Claims → grants → canonical session policy JSON → SHA-256 fingerprint (done on every request). */
+    @Benchmark
+    public String grantsAndFingerprint() {
+        List<Grant> grants = mapper.grantsFor(claims);
+        return SessionPolicy.of(grants).fingerprint();
+    }
+
+    /** Claims → grants alone: what a key made of the grants (instead of the policy's fingerprint) would cost. */
+    @Benchmark
+    public int grantsOnly() {
+        return mapper.grantsFor(claims).hashCode();
+    }
+
+    /** Key construction, Caffeine lookup among 1,000 users, and the slot's freshness check. */
+    @Benchmark
+    public Object cacheLookup() {
+        CompletableFuture<Object> slot = cache.getIfPresent(CachedEntries.key("user42", fingerprint,
+                BenchFixtures.ROLE_ARN));
+        return CachedEntries.hit(slot.join());
+    }
+
+    /** Jackson writing the 200 body (what RESTEasy Reactive's Jackson writer does per response). */
+    @Benchmark
+    public byte[] serializeResponse() throws Exception {
+        return json.writeValueAsBytes(response);
+    }
+
+    private static Claims claims(String subject) {
+        return new Claims() {
+            @Override
+            public String subject() {
+                return subject;
+            }
+
+            @Override
+            public Optional<Object> claim(String name) {
+                return Optional.empty();
+            }
+        };
+    }
+}
