@@ -7,6 +7,7 @@ import io.smallrye.faulttolerance.api.RateLimitType;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.stsvend.error.CodedException;
+import io.quarkus.runtime.Startup;
 import io.stsvend.error.ErrorCode;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,11 @@ import static java.time.temporal.ChronoUnit.MILLIS;
  * </ol>
  * Everything is non-blocking: the guarded {@link Uni} never blocks the subscribing thread, and backoff and timeouts
  * run on timers. The guard's own failures become catalogue errors with a Retry-After ({@link GuardFailures}).
+ *
+ * <p>Created at startup (after the configuration check), so its meters exist before the first call and the first
+ * request does not pay for building it on an event-loop thread.
  */
+@Startup
 @ApplicationScoped
 public class AssumeRoleGuard {
 
@@ -72,7 +77,12 @@ public class AssumeRoleGuard {
 
     /** The breaker's current state; read without calling STS (readiness, metrics). */
     public CircuitBreakerState circuitBreakerState() {
-        return maintenance.currentState(BREAKER);
+        try {
+            return maintenance.currentState(BREAKER);
+        } catch (IllegalArgumentException notYetBuilt) {
+            // SmallRye builds (and registers) a guard's breaker on its first use: before that it is closed.
+            return CircuitBreakerState.CLOSED;
+        }
     }
 
     private static void retry(TypedGuard.Builder<Uni<TemporaryCredentials>> builder, ResilienceConfig config,
