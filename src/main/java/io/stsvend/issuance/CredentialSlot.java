@@ -4,8 +4,8 @@ import io.stsvend.sts.TemporaryCredentials;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The cache's value for one key: the current token (or the STS call in flight for it), and the background refresh

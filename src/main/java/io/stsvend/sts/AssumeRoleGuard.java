@@ -31,7 +31,8 @@ import static java.time.temporal.ChronoUnit.MILLIS;
  *   <li>a bulkhead bounding calls in flight, with a waiting queue.</li>
  * </ol>
  * Everything is non-blocking: the guarded {@link Uni} never blocks the subscribing thread, and backoff and timeouts
- * run on timers. The guard's own failures become catalogue errors with a Retry-After ({@link GuardFailures}).
+ * run on timers. A try cut by the total timeout is abandoned, not interrupted: it keeps its bulkhead place until the
+ * SDK's own connect/read timeouts end it, and its late answer is dropped (retries stop at the total timeout too). The guard's own failures become catalogue errors with a Retry-After ({@link GuardFailures}).
  *
  * <p>Created at startup (after the configuration check), so its meters exist before the first call and the first
  * request does not pay for building it on an event-loop thread.

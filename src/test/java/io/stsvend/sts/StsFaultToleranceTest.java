@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static io.stsvend.testing.CredentialsCalls.accessKeyId;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * STS faults through the emulator's fault controls, with the test profile's guard: total timeout 3 s, 2 retries,
- * breaker opening after 10 failed tries in a row with a 2 s delay, bulkhead of 2 plus 2 waiting. Every test starts
+ * breaker opening after 10 failed tries in a row with a 2 s delay, bulkhead of 2 in flight plus 2 waiting. Every test starts
  * and ends with a closed breaker and a healthy STS, and checks the Vert.x blocked-thread checker stayed silent.
  */
 @QuarkusTest
@@ -155,10 +156,10 @@ class StsFaultToleranceTest {
 
     @Test
     void bulkheadBoundsCallsInFlightAndRefusesTheRest() throws Exception {
-        sts().faults().delayResponses(Duration.ofMillis(600));
+        sts().faults().delayResponses(Duration.ofMillis(1200));
         long before = sts().assumeRoleCalls();
-        List<String> tokens = java.util.stream.IntStream.range(0, 12).mapToObj(i -> cold()).toList();
-        List<Response> responses = Parallel.run(12, i -> () -> get(tokens.get(i)));
+        List<String> tokens = IntStream.range(0, 16).mapToObj(i -> cold()).toList();
+        List<Response> responses = Parallel.run(16, i -> () -> get(tokens.get(i)));
         List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
         long throttled = responses.stream().filter(r -> "sts-throttled".equals(code(r))).count();
         assertTrue(throttled > 0, () -> "more cold callers than 2 in flight plus 2 waiting: some refused " + statuses);
