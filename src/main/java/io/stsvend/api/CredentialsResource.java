@@ -18,6 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code GET /credentials}: temporary OSS credentials scoped to what the caller's grant rules allow. */
@@ -36,6 +42,35 @@ public class CredentialsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ApiDefinition.BEARER)
+    @Operation(summary = "Temporary OSS credentials for the caller",
+            description = "Returns STS credentials whose session policy allows exactly the caller's grants. Cached per"
+                    + " caller and policy; never cache the response (Cache-Control: no-store). Takes no parameters.")
+    @APIResponse(responseCode = "200", description = "Credentials, where to use them and what they allow.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CredentialsResponse.class)))
+    @APIResponse(responseCode = "400", description = "Query parameters were sent (bad-request).", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
+            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A claim is unusable (invalid-claim) or no rule grants anything"
+            + " (no-grants).", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many new credentials for this caller (rate-limited).",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "431", description = "Headers or bearer token too large (headers-too-large).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "Misconfiguration or internal error (sts-misconfigured,"
+            + " policy-too-large, internal).", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "STS answered unexpectedly (sts-error).", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "STS is down, slow or throttling (sts-unavailable,"
+            + " sts-throttled); callers with a cached token keep getting it.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CredentialsResponse>> credentials(@Context UriInfo uri) {
         if (!uri.getQueryParameters().isEmpty()) {
             throw new CodedException(ErrorCode.BAD_REQUEST, "GET /credentials takes no query parameters.");

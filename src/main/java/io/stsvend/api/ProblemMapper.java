@@ -33,7 +33,9 @@ public class ProblemMapper {
             LOG.warnf("Request failed: %s", e.getMessage());
         }
         Response.ResponseBuilder response = problem(e.errorCode(), e.detail().orElse(null));
-        e.retryAfter().ifPresent(after -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, after.toSeconds())));
+        // Whole seconds, rounded up: a client told to come back early would only be refused again.
+        e.retryAfter().ifPresent(after -> response.header(HttpHeaders.RETRY_AFTER,
+                Math.max(1, (after.toMillis() + 999) / 1000)));
         return response.build();
     }
 

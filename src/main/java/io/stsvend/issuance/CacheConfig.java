@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The per-user credential cache ({@code stsvend.cache.*}). Checked at startup against the STS duration. */
 @ConfigMapping(prefix = "stsvend.cache")
@@ -22,4 +23,18 @@ public interface CacheConfig {
     /** Most (subject, policy) entries kept; least recently used are evicted first. 1 to 10,000,000. */
     @WithDefault("100000")
     long maximumSize();
+
+    /**
+     * Refresh ahead: once a token has less than this much validity left, the next request still gets it and starts
+     * one background AssumeRole for its key. Must be longer than {@code min-remaining} plus {@code refresh-backoff}
+     * and shorter than the STS duration. Default: the second half of each token's life (1800 s of a 3600 s token).
+     */
+    Optional<Duration> refreshWindow();
+
+    /**
+     * After a failed background refresh, the token keeps being served and the next refresh waits this long,
+     * doubling on each further failure (at most 8 times this). 1 s to 10 min, default 30 s.
+     */
+    @WithDefault("30s")
+    Duration refreshBackoff();
 }

@@ -4,13 +4,10 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
 import io.stsvend.error.CodedException;
+import io.stsvend.error.ErrorCode;
 import io.stsvend.grant.Claims;
-import io.stsvend.grant.Grant;
 import io.stsvend.grant.GrantMapper;
-import io.stsvend.grant.SessionPolicy;
 import io.stsvend.identity.Caller;
-import io.stsvend.sts.AssumeRoleCommand;
-import io.stsvend.sts.RoleSessionName;
 import io.stsvend.sts.StsConfig;
 import io.stsvend.sts.StsGateway;
 import io.stsvend.sts.TemporaryCredentials;
@@ -19,17 +16,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The use case: caller → grants → session policy → a still-valid cached token, or one new AssumeRole.
  *
  * <p>Contract: never calls AssumeRole without a policy (no grants → {@code NO_GRANTS}); at most one AssumeRole in
  * flight per (subject, policy, role) key, joined by concurrent callers; a cached token is returned only while
- * {@link Freshness} allows; failures are never cached. Runs on the caller's thread (the event loop) except for the STS
- * call, which the gateway runs on a worker thread.
+ * {@link Freshness} allows, and refreshed in the background ahead of that ({@link CredentialSlot}); a subject's
+ * misses are limited by {@link MissLimiter} ({@code RATE_LIMITED}); failures are never cached. Every attempt, and
+ * every background refresh, writes one {@link AuditTrail} line. Runs on the caller's thread (the event loop) except
+ * for the STS call, which the gateway runs off it.
  */
 @ApplicationScoped
 public class CredentialIssuer {
@@ -40,43 +41,83 @@ public class CredentialIssuer {
     private final Freshness freshness;
     private final Cache cache;
     private final IssuanceMetrics metrics;
+    private final MissLimiter missLimiter;
+    private final AuditTrail audit;
 
     @Inject
     public CredentialIssuer(GrantMapper grantMapper, StsGateway sts, StsConfig stsConfig, CacheConfig cacheConfig,
-                            Clock clock, @CacheName(CacheConfig.NAME) Cache cache, IssuanceMetrics metrics) {
+                            Clock clock, @CacheName(CacheConfig.NAME) Cache cache, IssuanceMetrics metrics,
+                            MissLimiter missLimiter, AuditTrail audit) {
         this.grantMapper = grantMapper;
         this.sts = sts;
         this.stsConfig = stsConfig;
-        this.freshness = new Freshness(clock, cacheConfig.minRemaining());
+        this.freshness = new Freshness(clock, cacheConfig.minRemaining(), cacheConfig.refreshWindow(),
+                cacheConfig.refreshBackoff());
         this.cache = cache;
         this.metrics = metrics;
+        this.missLimiter = missLimiter;
+        this.audit = audit;
     }
 
     public Uni<IssuedCredentials> issue(Caller caller) {
-        List<Grant> grants;
-        SessionPolicy policy;
+        long started = System.nanoTime();
+        IssuanceRequest request;
         try {
-            grants = grantMapper.grantsFor(claimsOf(caller));
-            policy = SessionPolicy.of(grants);
+            request = IssuanceRequest.of(caller.subject(), grantMapper.grantsFor(claimsOf(caller)), started);
         } catch (CodedException e) {
             metrics.requestFailed(e.errorCode());
+            audit.record(new AuditEvent(AuditEvent.EVENT, caller.subject(), null, null, null, null,
+                    e.errorCode().code(), null, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
             return Uni.createFrom().failure(e);
         }
-        CredentialKey key = new CredentialKey(caller.subject(), policy.fingerprint(), stsConfig.roleArn());
-        return cache.<CredentialKey, CredentialSlot>get(key, k -> new CredentialSlot())
-                .chain(slot -> {
-                    CredentialSlot.Acquired acquired = slot.acquire(freshness, () -> assumeRole(caller, policy));
-                    return Uni.createFrom().completionStage(acquired.credentials())
-                            .map(credentials -> new IssuedCredentials(credentials, grants, acquired.outcome()));
-                })
-                .invoke(issued -> metrics.requestServed(issued.outcome()))
-                .onFailure(CodedException.class).invoke(e -> metrics.requestFailed(((CodedException) e).errorCode()));
+        return cache.<CredentialKey, CredentialSlot>get(request.key(stsConfig), k -> new CredentialSlot())
+                .chain(slot -> serve(slot, request));
     }
 
-    private CompletableFuture<TemporaryCredentials> assumeRole(Caller caller, SessionPolicy policy) {
-        AssumeRoleCommand command = new AssumeRoleCommand(stsConfig.roleArn(),
-                RoleSessionName.fromSubject(caller.subject()), policy.json(), stsConfig.duration());
-        return metrics.timeAssumeRole(sts.assumeRole(command)).subscribeAsCompletionStage();
+    private Uni<IssuedCredentials> serve(CredentialSlot slot, IssuanceRequest request) {
+        CredentialSlot.Acquired acquired = slot.acquire(freshness, kind -> call(kind, request));
+        CacheOutcome outcome = acquired.outcome();
+        return Uni.createFrom().completionStage(acquired.credentials())
+                .map(credentials -> new IssuedCredentials(credentials, request.grants(), outcome))
+                .invoke(issued -> {
+                    metrics.requestServed(outcome);
+                    audit.record(request.event(outcome, AuditEvent.OK, issued.credentials().requestId(),
+                            request.startedNanos()));
+                })
+                .onFailure().invoke(failure -> {
+                    ErrorCode code = codeOf(failure);
+                    metrics.requestFailed(code);
+                    audit.record(request.event(outcome, code.code(), null, request.startedNanos()));
+                });
+    }
+
+    private CompletableFuture<TemporaryCredentials> call(CacheOutcome kind, IssuanceRequest request) {
+        if (kind == CacheOutcome.MISS) {
+            Optional<Duration> wait = missLimiter.tryAcquire(request.subject());
+            if (wait.isPresent()) {
+                metrics.missRateLimited();
+                return CompletableFuture.failedFuture(new CodedException(ErrorCode.RATE_LIMITED,
+                        "Too many new credentials were requested for this user; retry later.", wait.get()));
+            }
+        }
+        long started = System.nanoTime();
+        CompletableFuture<TemporaryCredentials> call = metrics.timeAssumeRole(sts.assumeRole(request.command(stsConfig)))
+                .subscribeAsCompletionStage();
+        if (kind == CacheOutcome.REFRESH) {
+            call.whenComplete((credentials, failure) -> {
+                metrics.refreshed(failure == null);
+                audit.record(request.event(CacheOutcome.REFRESH,
+                        failure == null ? AuditEvent.OK : codeOf(failure).code(),
+                        failure == null ? credentials.requestId() : null, started));
+            });
+        }
+        return call;
+    }
+
+    static ErrorCode codeOf(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof CodedException coded ? coded.errorCode() : ErrorCode.INTERNAL;
     }
 
     private static Claims claimsOf(Caller caller) {

@@ -4,14 +4,52 @@ import io.stsvend.sts.TemporaryCredentials;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * The "still valid" rule: a cached token may be handed out only while at least {@code minRemaining} of its life is
- * left by {@code clock}, so the app has time to use it. A token below that margin is replaced, never served.
+ * The "still valid" rule, on {@code clock}. A token is {@link State#FRESH} until its refresh point,
+ * {@link State#STALE} (still served, refreshed in the background) from then on, and {@link State#EXPIRED} (never
+ * served) once less than {@code minRemaining} of its life is left.
+ *
+ * <p>The refresh point is {@code expiration - refreshWindow}, or the middle of the token's remaining life when it
+ * arrived if no window is configured, and never later than {@code expiration - minRemaining}. A failed refresh is
+ * tried again after {@code refreshBackoff}, doubled per further failure up to 8 times.
  */
-record Freshness(Clock clock, Duration minRemaining) {
+record Freshness(Clock clock, Duration minRemaining, Optional<Duration> refreshWindow, Duration refreshBackoff) {
 
-    boolean usable(TemporaryCredentials credentials) {
-        return clock.instant().plus(minRemaining).isBefore(credentials.expiration());
+    enum State { FRESH, STALE, EXPIRED }
+
+    private static final int MAX_BACKOFF_DOUBLINGS = 3;
+
+    /** A token just obtained, with the instant its refresh is due. */
+    Held hold(TemporaryCredentials credentials) {
+        Instant expiration = credentials.expiration();
+        Duration window = refreshWindow.orElseGet(() -> Duration.between(clock.instant(), expiration).dividedBy(2));
+        Instant refreshAt = expiration.minus(window);
+        Instant latest = expiration.minus(minRemaining);
+        return new Held(credentials, refreshAt.isAfter(latest) ? latest : refreshAt);
+    }
+
+    State state(Held held) {
+        Instant now = clock.instant();
+        if (!now.plus(minRemaining).isBefore(held.credentials().expiration())) {
+            return State.EXPIRED;
+        }
+        return now.isBefore(held.refreshAt()) ? State.FRESH : State.STALE;
+    }
+
+    /** When the next refresh may start after {@code failures} failed ones in a row (1 or more). */
+    Instant nextRefreshAfter(int failures) {
+        int doublings = Math.min(failures - 1, MAX_BACKOFF_DOUBLINGS);
+        return clock.instant().plus(refreshBackoff.multipliedBy(1L << doublings));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** A token and when its refresh is due. */
+    record Held(TemporaryCredentials credentials, Instant refreshAt) {
     }
 }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
-import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,18 +12,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issuance meters. {@code stsvend.credentials.requests} counts requests by {@code outcome} (hit, miss, shared, or
- * the error code); {@code stsvend.sts.assume-role} times AssumeRole calls by {@code outcome} (success or the error
- * code). Tag values come only from closed sets, never from callers. Meters are created once and reused.
+ * Issuance meters; tag values come only from closed sets, never from callers, and meters are created once.
+ * <ul>
+ *   <li>{@code stsvend.credentials.requests{outcome}}: requests by hit, miss, shared, or the error code;</li>
+ *   <li>{@code stsvend.sts.assume-role{outcome,code}}: AssumeRole latency histogram as the issuer sees it (guard,
+ *       retries and backoff included), {@code outcome} success or failure, {@code code} none or the error code;</li>
+ *   <li>{@code stsvend.credentials.refreshes{outcome}}: background refreshes, success or failure;</li>
+ *   <li>{@code stsvend.rate-limit.rejections{scope=subject}}: misses refused by the per-subject limit.</li>
+ * </ul>
+ * Cache size and evictions come from quarkus-cache's own meters ({@code cache.size}, {@code cache.evictions} with
+ * {@code cache=sts-credentials}).
  */
 @ApplicationScoped
 public class IssuanceMetrics {
 
     static final String REQUESTS = "stsvend.credentials.requests";
     static final String ASSUME_ROLE = "stsvend.sts.assume-role";
+    static final String REFRESHES = "stsvend.credentials.refreshes";
+    static final String RATE_LIMIT_REJECTIONS = "stsvend.rate-limit.rejections";
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> assumeRole = new ConcurrentHashMap<>();
 
     public IssuanceMetrics(MeterRegistry registry) {
@@ -32,30 +40,40 @@ public class IssuanceMetrics {
     }
 
     void requestServed(CacheOutcome outcome) {
-        requestCounter(outcome.label()).increment();
+        counter(REQUESTS, "outcome", outcome.label(), "Credential requests by outcome").increment();
     }
 
     void requestFailed(ErrorCode code) {
-        requestCounter(code.code()).increment();
+        counter(REQUESTS, "outcome", code.code(), "Credential requests by outcome").increment();
+    }
+
+    void refreshed(boolean success) {
+        counter(REFRESHES, "outcome", success ? "success" : "failure", "Background refreshes by outcome").increment();
+    }
+
+    void missRateLimited() {
+        counter(RATE_LIMIT_REJECTIONS, "scope", "subject", "AssumeRole tries refused by a rate limit").increment();
     }
 
     <T> Uni<T> timeAssumeRole(Uni<T> call) {
         return Uni.createFrom().deferred(() -> {
             Timer.Sample sample = Timer.start(registry);
             return call
-                    .invoke(() -> sample.stop(assumeRoleTimer("success")))
-                    .onFailure().invoke(e -> sample.stop(assumeRoleTimer(
-                            e instanceof CodedException c ? c.errorCode().code() : ErrorCode.INTERNAL.code())));
+                    .invoke(() -> sample.stop(assumeRoleTimer("success", "none")))
+                    .onFailure().invoke(e -> sample.stop(assumeRoleTimer("failure",
+                            CredentialIssuer.codeOf(e).code())));
         });
     }
 
-    private Counter requestCounter(String outcome) {
-        return requests.computeIfAbsent(outcome, o -> Counter.builder(REQUESTS).tag("outcome", o)
-                .description("Credential requests by outcome").register(registry));
+    private Counter counter(String name, String tag, String value, String description) {
+        return counters.computeIfAbsent(name + '|' + value,
+                k -> Counter.builder(name).tag(tag, value).description(description).register(registry));
     }
 
-    private Timer assumeRoleTimer(String outcome) {
-        return assumeRole.computeIfAbsent(outcome, o -> Timer.builder(ASSUME_ROLE).tag("outcome", o)
-                .description("AssumeRole calls by outcome").publishPercentileHistogram().register(registry));
+    private Timer assumeRoleTimer(String outcome, String code) {
+        return assumeRole.computeIfAbsent(outcome + '|' + code, k -> Timer.builder(ASSUME_ROLE)
+                .tag("outcome", outcome).tag("code", code)
+                .description("AssumeRole calls by outcome and error code").publishPercentileHistogram()
+                .register(registry));
     }
 }

@@ -68,12 +68,12 @@ class CredentialCacheTest {
         String token = TestTokens.forSubject("cache-expiry");
         long before = sts().assumeRoleCalls();
         String first = accessKeyIdFor(token);
-        // 3600 s tokens, 5 min margin: 54 minutes later the token is still served...
-        clock.advance(Duration.ofMinutes(54));
+        // 3600 s tokens: 29 minutes later the token is still fresh (refresh ahead starts at half its life)...
+        clock.advance(Duration.ofMinutes(29));
         assertEquals(first, accessKeyIdFor(token));
         assertEquals(before + 1, sts().assumeRoleCalls());
-        // ...one more minute and a second later it is not.
-        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        // ...and with nobody asking in between, 55 minutes and a second later less than the 5 min margin is left.
+        clock.advance(Duration.ofMinutes(26).plusSeconds(1));
         assertNotEquals(first, accessKeyIdFor(token));
         assertEquals(before + 2, sts().assumeRoleCalls());
     }
@@ -120,7 +120,8 @@ class CredentialCacheTest {
     @Test
     void stsFailureIsNotCached() {
         String token = TestTokens.forSubject("cache-failure");
-        sts().faults().failNextAssumeRoleCalls(1, StsFaults.InjectedError.throttling());
+        // One try and both retries are throttled.
+        sts().faults().failNextAssumeRoleCalls(3, StsFaults.InjectedError.throttling());
         given().auth().oauth2(token).when().get("/credentials").then()
                 .statusCode(503)
                 .contentType("application/problem+json")

@@ -1,15 +1,16 @@
 package io.stsvend.issuance;
 
 import io.stsvend.sts.TemporaryCredentials;
+import io.stsvend.testing.MutableClock;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,93 +19,198 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The slot's state machine, with a clock the test moves and STS calls the test completes by hand. */
 class CredentialSlotTest {
 
-    static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");
-    final Freshness freshness = new Freshness(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+    final MutableClock clock = new MutableClock();
+    final Freshness freshness = new Freshness(clock, Duration.ofMinutes(5), Optional.empty(), Duration.ofSeconds(30));
+    final List<CacheOutcome> issued = new ArrayList<>();
+    final List<CompletableFuture<TemporaryCredentials>> calls = new ArrayList<>();
+    Instant start;
 
-    static TemporaryCredentials expiringIn(Duration d) {
-        return new TemporaryCredentials("STS.id", "secret", "token", NOW.plus(d), "req");
+    @BeforeEach
+    void freezeStart() {
+        start = clock.instant();
+    }
+
+    /** An issuer whose calls stay pending until the test completes them. */
+    CredentialSlot.Issue pending() {
+        return kind -> {
+            issued.add(kind);
+            CompletableFuture<TemporaryCredentials> call = new CompletableFuture<>();
+            calls.add(call);
+            return call;
+        };
+    }
+
+    TemporaryCredentials token(String id, Duration life) {
+        return new TemporaryCredentials(id, "secret", "token", clock.instant().plus(life), "req-" + id);
+    }
+
+    /** A slot holding token "A" that lives one hour from now. */
+    CredentialSlot warm() {
+        CredentialSlot slot = new CredentialSlot();
+        slot.acquire(freshness, pending());
+        calls.get(0).complete(token("A", Duration.ofHours(1)));
+        issued.clear();
+        calls.clear();
+        return slot;
     }
 
     @Test
     void freshTokenIsReusedWithoutIssuing() {
+        CredentialSlot slot = warm();
+        CredentialSlot.Acquired again = slot.acquire(freshness, pending());
+        assertEquals(CacheOutcome.HIT, again.outcome());
+        assertEquals("A", again.credentials().join().accessKeyId());
+        assertTrue(issued.isEmpty());
+    }
+
+    @Test
+    void staleTokenIsServedAtOnceWhileOneRefreshRuns() {
+        CredentialSlot slot = warm();
+        clock.advance(Duration.ofMinutes(31));
+        for (int i = 0; i < 50; i++) {
+            CredentialSlot.Acquired served = slot.acquire(freshness, pending());
+            assertEquals(CacheOutcome.HIT, served.outcome());
+            assertTrue(served.credentials().isDone(), "a hot caller never waits for the refresh");
+            assertEquals("A", served.credentials().join().accessKeyId());
+        }
+        assertEquals(List.of(CacheOutcome.REFRESH), issued);
+        calls.get(0).complete(token("B", Duration.ofHours(1)));
+        assertEquals("B", slot.acquire(freshness, pending()).credentials().join().accessKeyId());
+        assertEquals(1, issued.size());
+    }
+
+    @Test
+    void tokenIsFreshUntilTheMiddleOfItsLife() {
+        CredentialSlot slot = warm();
+        clock.advance(Duration.ofMinutes(29));
+        slot.acquire(freshness, pending());
+        assertTrue(issued.isEmpty());
+        clock.advance(Duration.ofMinutes(1));
+        slot.acquire(freshness, pending());
+        assertEquals(List.of(CacheOutcome.REFRESH), issued);
+    }
+
+    @Test
+    void configuredRefreshWindowDecidesWhenRefreshStarts() {
+        Freshness tenMinutes = new Freshness(clock, Duration.ofMinutes(5), Optional.of(Duration.ofMinutes(10)),
+                Duration.ofSeconds(30));
         CredentialSlot slot = new CredentialSlot();
-        AtomicInteger calls = new AtomicInteger();
-        slot.acquire(freshness, () -> {
-            calls.incrementAndGet();
-            return CompletableFuture.completedFuture(expiringIn(Duration.ofHours(1)));
-        });
-        CredentialSlot.Acquired second = slot.acquire(freshness, () -> {
-            calls.incrementAndGet();
-            return CompletableFuture.completedFuture(expiringIn(Duration.ofHours(1)));
-        });
-        assertEquals(1, calls.get());
-        assertEquals(CacheOutcome.HIT, second.outcome());
+        slot.acquire(tenMinutes, pending());
+        calls.get(0).complete(token("A", Duration.ofHours(1)));
+        clock.advance(Duration.ofMinutes(49));
+        slot.acquire(tenMinutes, pending());
+        assertEquals(List.of(CacheOutcome.MISS), issued);
+        clock.advance(Duration.ofMinutes(1));
+        slot.acquire(tenMinutes, pending());
+        assertEquals(List.of(CacheOutcome.MISS, CacheOutcome.REFRESH), issued);
+    }
+
+    @Test
+    void failedRefreshKeepsTheTokenAndBacksOffBeforeTheNextOne() {
+        CredentialSlot slot = warm();
+        clock.advance(Duration.ofMinutes(31));
+        slot.acquire(freshness, pending());
+        calls.get(0).completeExceptionally(new IllegalStateException("sts down"));
+        // Served on, and not refreshed again on every request...
+        clock.advance(Duration.ofSeconds(29));
+        CredentialSlot.Acquired served = slot.acquire(freshness, pending());
+        assertEquals("A", served.credentials().join().accessKeyId());
+        assertEquals(CacheOutcome.HIT, served.outcome());
+        assertEquals(1, issued.size());
+        // ...but once the back-off has passed.
+        clock.advance(Duration.ofSeconds(1));
+        slot.acquire(freshness, pending());
+        assertEquals(2, issued.size());
+        // A second failure doubles the wait.
+        calls.get(1).completeExceptionally(new IllegalStateException("sts still down"));
+        clock.advance(Duration.ofSeconds(59));
+        slot.acquire(freshness, pending());
+        assertEquals(2, issued.size());
+        clock.advance(Duration.ofSeconds(1));
+        slot.acquire(freshness, pending());
+        assertEquals(3, issued.size());
+    }
+
+    @Test
+    void callerWhoseTokenExpiredDuringTheRefreshJoinsIt() {
+        CredentialSlot slot = warm();
+        clock.advance(Duration.ofMinutes(54));
+        slot.acquire(freshness, pending());
+        clock.advance(Duration.ofMinutes(2));
+        CredentialSlot.Acquired joined = slot.acquire(freshness, pending());
+        assertEquals(CacheOutcome.SHARED, joined.outcome());
+        assertFalse(joined.credentials().isDone());
+        calls.get(0).complete(token("B", Duration.ofHours(1)));
+        assertEquals("B", joined.credentials().join().accessKeyId());
+        assertEquals(List.of(CacheOutcome.REFRESH), issued);
     }
 
     @Test
     void tokenWithLessThanMinRemainingIsReplaced() {
-        CredentialSlot slot = new CredentialSlot();
-        slot.acquire(freshness, () -> CompletableFuture.completedFuture(expiringIn(Duration.ofMinutes(5))));
-        CredentialSlot.Acquired next = slot.acquire(freshness,
-                () -> CompletableFuture.completedFuture(expiringIn(Duration.ofHours(1))));
+        CredentialSlot slot = warm();
+        clock.advance(Duration.ofMinutes(55));
+        CredentialSlot.Acquired next = slot.acquire(freshness, pending());
         assertEquals(CacheOutcome.MISS, next.outcome());
-        assertEquals(NOW.plus(Duration.ofHours(1)), next.credentials().join().expiration());
+        calls.get(0).complete(token("B", Duration.ofHours(1)));
+        assertEquals("B", next.credentials().join().accessKeyId());
     }
 
     @Test
     void failureIsNotCached() {
         CredentialSlot slot = new CredentialSlot();
         CredentialSlot.Acquired failed = slot.acquire(freshness,
-                () -> CompletableFuture.failedFuture(new IllegalStateException("sts down")));
+                kind -> CompletableFuture.failedFuture(new IllegalStateException("sts down")));
         assertTrue(failed.credentials().isCompletedExceptionally());
         CredentialSlot.Acquired retried = slot.acquire(freshness,
-                () -> CompletableFuture.completedFuture(expiringIn(Duration.ofHours(1))));
+                kind -> CompletableFuture.completedFuture(token("A", Duration.ofHours(1))));
         assertEquals(CacheOutcome.MISS, retried.outcome());
-        assertEquals("STS.id", retried.credentials().join().accessKeyId());
+        assertEquals("A", retried.credentials().join().accessKeyId());
     }
 
     @Test
     void synchronousThrowFromIssuerDoesNotWedgeTheSlot() {
         CredentialSlot slot = new CredentialSlot();
-        CredentialSlot.Acquired failed = slot.acquire(freshness, () -> {
+        CredentialSlot.Acquired failed = slot.acquire(freshness, kind -> {
             throw new IllegalArgumentException("boom");
         });
         assertTrue(failed.credentials().isCompletedExceptionally());
         assertEquals(CacheOutcome.MISS, slot.acquire(freshness,
-                () -> CompletableFuture.completedFuture(expiringIn(Duration.ofHours(1)))).outcome());
+                kind -> CompletableFuture.completedFuture(token("A", Duration.ofHours(1)))).outcome());
     }
 
     @Test
     void concurrentAcquirersShareOneIssuance() throws Exception {
         CredentialSlot slot = new CredentialSlot();
-        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger count = new AtomicInteger();
         CompletableFuture<TemporaryCredentials> sts = new CompletableFuture<>();
         int threads = 50;
-        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<CredentialSlot.Acquired>> results = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(() -> {
-                    start.await();
-                    return slot.acquire(freshness, () -> {
-                        calls.incrementAndGet();
+                    go.await();
+                    return slot.acquire(freshness, kind -> {
+                        count.incrementAndGet();
                         return sts;
                     });
                 }));
             }
-            start.countDown();
+            go.countDown();
             List<CredentialSlot.Acquired> acquired = new ArrayList<>();
             for (Future<CredentialSlot.Acquired> r : results) {
                 acquired.add(r.get());
             }
-            sts.complete(expiringIn(Duration.ofHours(1)));
-            assertEquals(1, calls.get());
+            sts.complete(token("A", Duration.ofHours(1)));
+            assertEquals(1, count.get());
             assertEquals(1, acquired.stream().filter(a -> a.outcome() == CacheOutcome.MISS).count());
             for (CredentialSlot.Acquired a : acquired) {
                 assertSame(acquired.get(0).credentials().join(), a.credentials().join());

@@ -1,0 +1,128 @@
+package io.stsvend.sts;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.RateLimitType;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.mutiny.Uni;
+import io.stsvend.error.CodedException;
+import io.quarkus.runtime.Startup;
+import io.stsvend.error.ErrorCode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import static java.time.temporal.ChronoUnit.MILLIS;
+
+/**
+ * The fault-tolerance policy of every AssumeRole, built once from {@link ResilienceConfig} with SmallRye Fault
+ * Tolerance's programmatic {@link TypedGuard}. Outermost first:
+ * <ol>
+ *   <li>a total timeout: the caller waits at most {@code total-timeout}, retries included;</li>
+ *   <li>retry with jittered exponential backoff, only for {@code STS_THROTTLED} and {@code STS_UNAVAILABLE};</li>
+ *   <li>a circuit breaker ({@value #BREAKER}) counting only those two failures;</li>
+ *   <li>a global rate limit (rolling window) protecting the account's AssumeRole quota; each try takes a permit;</li>
+ *   <li>a bulkhead bounding calls in flight, with a waiting queue.</li>
+ * </ol>
+ * Everything is non-blocking: the guarded {@link Uni} never blocks the subscribing thread, and backoff and timeouts
+ * run on timers. A try cut by the total timeout is abandoned, not interrupted: it keeps its bulkhead place until the
+ * SDK's own connect/read timeouts end it, and its late answer is dropped (retries stop at the total timeout too). The guard's own failures become catalogue errors with a Retry-After ({@link GuardFailures}).
+ *
+ * <p>Created at startup (after the configuration check), so its meters exist before the first call and the first
+ * request does not pay for building it on an event-loop thread.
+ */
+@Startup
+@ApplicationScoped
+public class AssumeRoleGuard {
+
+    /** Name of the circuit breaker, for {@link CircuitBreakerMaintenance}. */
+    public static final String BREAKER = "stsvend-assume-role";
+    private static final Logger LOG = Logger.getLogger(AssumeRoleGuard.class);
+    private static final TypeLiteral<Uni<TemporaryCredentials>> TYPE = new TypeLiteral<>() {
+    };
+
+    private final TypedGuard<Uni<TemporaryCredentials>> deadline;
+    private final TypedGuard<Uni<TemporaryCredentials>> calls;
+    private final GuardFailures failures;
+    private final CircuitBreakerMaintenance maintenance;
+
+    public AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, CircuitBreakerMaintenance maintenance) {
+        this.maintenance = maintenance;
+        GuardMeters meters = new GuardMeters(registry, this::circuitBreakerState);
+        this.failures = new GuardFailures(config.circuitBreaker().delay());
+        this.deadline = TypedGuard.create(TYPE)
+                .withTimeout().duration(config.totalTimeout().toMillis(), MILLIS).onTimeout(meters::timedOut).done()
+                .build();
+        this.calls = TypedGuard.create(TYPE)
+                .withDescription("AssumeRole")
+                .with(b -> retry(b, config, meters))
+                .with(b -> circuitBreaker(b, config.circuitBreaker()))
+                .withRateLimit().type(RateLimitType.ROLLING).limit(config.rateLimit().limit())
+                    .window(config.rateLimit().window().toMillis(), MILLIS).onRejected(meters::rateLimited).done()
+                .withBulkhead().limit(config.bulkhead().maxConcurrent()).queueSize(config.bulkhead().queueSize())
+                    .onRejected(meters::bulkheadRejected).done()
+                .build();
+    }
+
+    /** Runs {@code call} (subscribed lazily, once per try) under the whole policy. */
+    public Uni<TemporaryCredentials> guard(Supplier<Uni<TemporaryCredentials>> call) {
+        return Uni.createFrom().deferred(() -> deadline.get(() -> calls.get(call)))
+                .onFailure().transform(failures::translate);
+    }
+
+    /** The breaker's current state; read without calling STS (readiness, metrics). */
+    public CircuitBreakerState circuitBreakerState() {
+        try {
+            return maintenance.currentState(BREAKER);
+        } catch (IllegalArgumentException notYetBuilt) {
+            // SmallRye builds (and registers) a guard's breaker on its first use: before that it is closed.
+            return CircuitBreakerState.CLOSED;
+        }
+    }
+
+    private static void retry(TypedGuard.Builder<Uni<TemporaryCredentials>> builder, ResilienceConfig config,
+                              GuardMeters meters) {
+        ResilienceConfig.Retry retry = config.retry();
+        builder.withRetry()
+                .maxRetries(retry.maxRetries())
+                .delay(retry.initialDelay().toMillis(), MILLIS)
+                .jitter(retry.jitter().toMillis(), MILLIS)
+                // The total timeout cuts the call anyway; this only stops scheduling tries nobody waits for.
+                .maxDuration(config.totalTimeout().toMillis(), MILLIS)
+                .whenException(AssumeRoleGuard::isTransient)
+                .withExponentialBackoff().factor(2).maxDelay(retry.maxDelay().toMillis(), MILLIS).done()
+                .onRetry(meters::retried)
+                .done();
+    }
+
+    private void circuitBreaker(TypedGuard.Builder<Uni<TemporaryCredentials>> builder,
+                                ResilienceConfig.CircuitBreaker breaker) {
+        builder.withCircuitBreaker()
+                .name(BREAKER)
+                .requestVolumeThreshold(breaker.requestVolumeThreshold())
+                .failureRatio(breaker.failureRatio())
+                .delay(breaker.delay().toMillis(), MILLIS)
+                .successThreshold(breaker.successThreshold())
+                // Our own misconfiguration or odd answers say nothing about STS being up: they never open it.
+                .when(AssumeRoleGuard::isTransient)
+                .onStateChange(state -> LOG.warnf("AssumeRole circuit breaker is now %s", state))
+                .done();
+    }
+
+    /** Throttled or unavailable: worth another try later, and a sign of an STS outage. */
+    static boolean isTransient(Throwable failure) {
+        return failure instanceof CodedException coded
+                && (coded.errorCode() == ErrorCode.STS_THROTTLED || coded.errorCode() == ErrorCode.STS_UNAVAILABLE);
+    }
+
+    /** How long an open breaker makes callers wait, for Retry-After. */
+    Duration breakerDelay() {
+        return failures.breakerDelay();
+    }
+}

@@ -1,0 +1,38 @@
+package io.stsvend.sts;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.util.Locale;
+
+/**
+ * Readiness entry {@code sts}: reports the AssumeRole circuit breaker's state ({@code circuitBreaker} = closed,
+ * half-open or open) without calling STS.
+ *
+ * <p>It stays UP while the breaker is open, on purpose: every replica shares the same STS, so taking replicas out of
+ * the load balancer during an STS outage would also cut off the callers whose cached tokens are still being served.
+ * The state is there for dashboards and alerts ({@code stsvend.sts.circuit-breaker} carries it too).
+ */
+@Readiness
+@ApplicationScoped
+public class StsReadinessCheck implements HealthCheck {
+
+    private final AssumeRoleGuard guard;
+
+    public StsReadinessCheck(AssumeRoleGuard guard) {
+        this.guard = guard;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        CircuitBreakerState state = guard.circuitBreakerState();
+        return HealthCheckResponse.named("sts").up()
+                .withData("circuitBreaker", state.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .build();
+    }
+}

@@ -1,0 +1,106 @@
+package io.stsvend.issuance;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.stsvend.sts.ResilienceConfig;
+import io.stsvend.sts.StsConfig;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The startup rules, without Quarkus: the config interfaces are built by SmallRye Config from a valid baseline with
+ * one property changed per case, as Quarkus would build them (same defaults, same duration syntax).
+ */
+class ConfigurationCheckTest {
+
+    static final Map<String, String> VALID = Map.of(
+            "stsvend.sts.role-arn", "acs:ram::1234567890123456:role/stsvend-app",
+            "stsvend.sts.access-key-id", "LTAIexample",
+            "stsvend.sts.access-key-secret", "not-a-real-secret",
+            "stsvend.grants.rules[0].name", "own-files",
+            "stsvend.grants.rules[0].bucket", "app-bucket",
+            "stsvend.grants.rules[0].prefix", "users/",
+            "stsvend.grants.rules[0].access", "read,list");
+
+    static List<String> problemsWith(Map<String, String> changes) {
+        Map<String, String> properties = new HashMap<>(VALID);
+        properties.putAll(changes);
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withMapping(GrantsConfig.class).withMapping(StsConfig.class).withMapping(CacheConfig.class)
+                .withMapping(OssConfig.class).withMapping(ResilienceConfig.class).withMapping(MissLimitConfig.class)
+                .build();
+        return ConfigurationCheck.problems(config.getConfigMapping(GrantsConfig.class),
+                config.getConfigMapping(StsConfig.class), config.getConfigMapping(CacheConfig.class),
+                config.getConfigMapping(OssConfig.class), config.getConfigMapping(ResilienceConfig.class),
+                config.getConfigMapping(MissLimitConfig.class));
+    }
+
+    @Test
+    void defaultsAreValid() {
+        assertEquals(List.of(), problemsWith(Map.of()));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        // duration bounds, and the refresh window between min-remaining (+ back-off) and the duration
+        "stsvend.sts.duration                               | 50000s | stsvend.sts.duration: must be between 900s",
+        "stsvend.cache.min-remaining                        | 30s    | stsvend.cache.min-remaining: must be between 60s",
+        "stsvend.cache.refresh-window                       | 5m     | stsvend.cache.refresh-window: must be longer than min-remaining plus refresh-backoff",
+        "stsvend.cache.refresh-window                       | 3600s  | stsvend.cache.refresh-window: must be shorter than stsvend.sts.duration",
+        "stsvend.cache.refresh-backoff                      | 0s     | stsvend.cache.refresh-backoff: must be between 1s",
+        "stsvend.cache.min-remaining                        | 30m    | refresh-window (default: half of stsvend.sts.duration): must be longer",
+        // the guard
+        "stsvend.resilience.total-timeout                   | 61s    | stsvend.resilience.total-timeout: must be between 500ms",
+        "stsvend.sts.connect-timeout                        | 15s    | total-timeout: must be at least stsvend.sts.connect-timeout",
+        "stsvend.resilience.bulkhead.max-concurrent         | 0      | stsvend.resilience.bulkhead.max-concurrent: must be between 1 and 1000",
+        "stsvend.resilience.bulkhead.queue-size             | 0      | stsvend.resilience.bulkhead.queue-size: must be between 1 and 10000",
+        "stsvend.resilience.retry.max-retries               | 11     | stsvend.resilience.retry.max-retries: must be between 0 and 10",
+        "stsvend.resilience.retry.initial-delay             | 5ms    | stsvend.resilience.retry.initial-delay: must be between 10ms",
+        "stsvend.resilience.retry.max-delay                 | 100ms  | stsvend.resilience.retry.max-delay: must be between retry.initial-delay",
+        "stsvend.resilience.retry.max-delay                 | 11s    | stsvend.resilience.retry.max-delay: must be between retry.initial-delay",
+        "stsvend.resilience.retry.jitter                    | 300ms  | stsvend.resilience.retry.jitter: must be between 0s and 200ms",
+        "stsvend.resilience.circuit-breaker.request-volume-threshold | 0 | circuit-breaker.request-volume-threshold: must be between 1",
+        "stsvend.resilience.circuit-breaker.failure-ratio   | 0      | circuit-breaker.failure-ratio: must be above 0 and at most 1",
+        "stsvend.resilience.circuit-breaker.failure-ratio   | 1.5    | circuit-breaker.failure-ratio: must be above 0 and at most 1",
+        "stsvend.resilience.circuit-breaker.delay           | 50ms   | circuit-breaker.delay: must be between 100ms",
+        "stsvend.resilience.circuit-breaker.success-threshold | 21   | circuit-breaker.success-threshold: must be between 1 and 20",
+        "stsvend.resilience.rate-limit.limit                | 0      | rate-limit.limit: must be between 1 and 10000",
+        "stsvend.resilience.rate-limit.window               | 2h     | rate-limit.window: must be between 100ms and 3600s",
+        "stsvend.resilience.rate-limit.limit                | 101    | exceeds the account's AssumeRole quota of 100 per second",
+        // the per-subject miss limit
+        "stsvend.miss-limit.per-subject                     | 0      | stsvend.miss-limit.per-subject: must be between 1 and 1000",
+        "stsvend.miss-limit.window                          | 500ms  | stsvend.miss-limit.window: must be between 1s",
+        "stsvend.miss-limit.tracked-subjects                | 10     | stsvend.miss-limit.tracked-subjects: must be between 100",
+    })
+    void eachRuleReportsItsProperty(String property, String value, String expected) {
+        List<String> problems = problemsWith(Map.of(property, value));
+        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), () -> problems + " should have: " + expected);
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        List<String> problems = problemsWith(Map.of(
+                "stsvend.sts.duration", "600s",
+                "stsvend.cache.refresh-window", "1m",
+                "stsvend.resilience.bulkhead.max-concurrent", "0",
+                "stsvend.resilience.rate-limit.limit", "500",
+                "stsvend.grants.rules[0].prefix", "users/${claim.nope"));
+        assertEquals(5, problems.size(), problems::toString);
+        InvalidConfigurationException refused = new InvalidConfigurationException(problems);
+        assertTrue(refused.getMessage().startsWith("stsvend cannot start, 5 configuration problem(s)"));
+    }
+}
