@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 /** The Prometheus meters the issue names exist, with outcome tags, after a miss and a hit. */
@@ -20,7 +21,7 @@ class MetricsTest {
         given().auth().oauth2(token).when().get("/credentials").then().statusCode(200);
         given().when().get("/q/metrics").then()
                 .statusCode(200)
-                .body(containsString("stsvend_sts_assume_role_seconds_count{outcome=\"success\""))
+                .body(matchesPattern("(?s).*stsvend_sts_assume_role_seconds_count\\{[^}]*outcome=\"success\".*"))
                 .body(containsString("stsvend_sts_assume_role_seconds_bucket{"))
                 .body(containsString("stsvend_credentials_requests_total{outcome=\"miss\""))
                 .body(containsString("stsvend_credentials_requests_total{outcome=\"hit\""))

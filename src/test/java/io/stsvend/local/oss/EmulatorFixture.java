@@ -1,5 +1,8 @@
 package io.stsvend.local.oss;
 
+import io.stsvend.local.LocalCloudClock;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
@@ -33,7 +36,7 @@ final class EmulatorFixture implements AutoCloseable {
     }
 
     final Vertx vertx = Vertx.vertx();
-    final MutableClock clock = new MutableClock(Instant.now());
+    final LocalCloudClock clock = new LocalCloudClock(Clock.fixed(Instant.now(), ZoneOffset.UTC));
     final SessionTokenCodec codec = SessionTokenCodec.withRandomKey();
     final List<Decision> decisions = new CopyOnWriteArrayList<>();
     volatile OssAuthorizer policy = (session, action, arn, context) -> true;

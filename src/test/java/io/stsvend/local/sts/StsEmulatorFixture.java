@@ -1,5 +1,8 @@
 package io.stsvend.local.sts;
 
+import io.stsvend.local.LocalCloudClock;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import io.stsvend.local.SessionTokenCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,7 +37,7 @@ final class StsEmulatorFixture implements AutoCloseable {
         }
     };
 
-    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final LocalCloudClock clock = new LocalCloudClock(Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
     final SessionTokenCodec codec = SessionTokenCodec.withRandomKey();
     final StsEmulatorSettings settings = new StsEmulatorSettings(ACCOUNT_ID,
             new StsEmulatorSettings.RamUser("vending-service", "200000000000000001", ACCESS_KEY_ID, ACCESS_KEY_SECRET),
