@@ -42,11 +42,12 @@ class ConfigurationCheckTest {
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withMapping(GrantsConfig.class).withMapping(StsConfig.class).withMapping(CacheConfig.class)
                 .withMapping(OssConfig.class).withMapping(ResilienceConfig.class).withMapping(MissLimitConfig.class)
+                .withMapping(SharedCacheConfig.class)
                 .build();
         return ConfigurationCheck.problems(config.getConfigMapping(GrantsConfig.class),
                 config.getConfigMapping(StsConfig.class), config.getConfigMapping(CacheConfig.class),
                 config.getConfigMapping(OssConfig.class), config.getConfigMapping(ResilienceConfig.class),
-                config.getConfigMapping(MissLimitConfig.class));
+                config.getConfigMapping(MissLimitConfig.class), config.getConfigMapping(SharedCacheConfig.class));
     }
 
     @Test
