@@ -29,7 +29,8 @@ final class CredentialSealer {
     static final String PREFIX = "stsvend:cred:";
     private static final String VERSION = "v1";
     private static final int IV_BYTES = 12;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // Per instance, not static: a static SecureRandom would be seeded at native-image build time.
+    private final SecureRandom random = new SecureRandom();
 
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
     private final String sealingKeyId;
@@ -58,7 +59,7 @@ final class CredentialSealer {
                 credentials.securityToken(), Long.toString(credentials.expiration().getEpochSecond()),
                 credentials.requestId() == null ? "" : credentials.requestId());
         byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
+        random.nextBytes(iv);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, keys.get(sealingKeyId), iv, index,
                 plain.getBytes(StandardCharsets.UTF_8));
         byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
