@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Checks the whole configuration when the application starts, before anything else runs, and refuses to start on
  * any problem, reporting all of them in one message: grant rules (templates, duplicates, worst-case policy size),
- * STS settings, cache and refresh-ahead timing ({@link CacheChecks}), and the AssumeRole guard
+ * STS settings, cache and refresh-ahead timing ({@link CacheChecks}), the shared cache ({@link SharedCacheChecks}), and the AssumeRole guard
  * ({@link ResilienceChecks}). {@link #passed()} tells readiness whether the check has run and passed.
  */
 @ApplicationScoped
@@ -31,8 +31,8 @@ public class ConfigurationCheck {
     private volatile boolean passed;
 
     void onStart(@Observes @Priority(1) StartupEvent event, GrantsConfig grants, StsConfig sts, CacheConfig cache,
-                 OssConfig oss, ResilienceConfig resilience, MissLimitConfig misses) {
-        List<String> problems = problems(grants, sts, cache, oss, resilience, misses);
+                 OssConfig oss, ResilienceConfig resilience, MissLimitConfig misses, SharedCacheConfig shared) {
+        List<String> problems = problems(grants, sts, cache, oss, resilience, misses, shared);
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
@@ -47,8 +47,9 @@ public class ConfigurationCheck {
     }
 
     static List<String> problems(GrantsConfig grants, StsConfig sts, CacheConfig cache, OssConfig oss,
-                                 ResilienceConfig resilience, MissLimitConfig misses) {
+                                 ResilienceConfig resilience, MissLimitConfig misses, SharedCacheConfig shared) {
         Problems problems = new Problems();
+        SharedCacheChecks.check(shared, problems);
         grants(grants, problems);
         problems.within("stsvend.sts.duration", sts.duration(), MIN_DURATION, MAX_DURATION);
         problems.within("stsvend.sts.connect-timeout", sts.connectTimeout(), Duration.ofMillis(100), Duration.ofSeconds(30));

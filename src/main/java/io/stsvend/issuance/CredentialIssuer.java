@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * {@link Freshness} allows, and refreshed in the background ahead of that ({@link CredentialSlot}); a subject's
  * misses are limited by {@link MissLimiter} ({@code RATE_LIMITED}); failures are never cached. Every attempt, and
  * every background refresh, writes one {@link AuditTrail} line. Runs on the caller's thread (the event loop) except
- * for the STS call, which the gateway runs off it.
+ * for the STS call, which the gateway runs off it. With the shared cache enabled ({@link SharedFlight}), a local miss
+ * or refresh first looks in Redis and only one replica per key calls STS; hits never leave the replica.
  */
 @ApplicationScoped
 public class CredentialIssuer {
@@ -43,11 +44,12 @@ public class CredentialIssuer {
     private final IssuanceMetrics metrics;
     private final MissLimiter missLimiter;
     private final AuditTrail audit;
+    private final SharedFlight shared;
 
     @Inject
     public CredentialIssuer(GrantMapper grantMapper, StsGateway sts, StsConfig stsConfig, CacheConfig cacheConfig,
                             Clock clock, @CacheName(CacheConfig.NAME) Cache cache, IssuanceMetrics metrics,
-                            MissLimiter missLimiter, AuditTrail audit) {
+                            MissLimiter missLimiter, AuditTrail audit, SharedFlight shared) {
         this.grantMapper = grantMapper;
         this.sts = sts;
         this.stsConfig = stsConfig;
@@ -57,6 +59,7 @@ public class CredentialIssuer {
         this.metrics = metrics;
         this.missLimiter = missLimiter;
         this.audit = audit;
+        this.shared = shared;
     }
 
     public Uni<IssuedCredentials> issue(Caller caller) {
@@ -91,7 +94,12 @@ public class CredentialIssuer {
                 });
     }
 
+    /** A local miss or refresh: the shared cache's value if it has a fresh one, otherwise one AssumeRole. */
     private CompletableFuture<TemporaryCredentials> call(CacheOutcome kind, IssuanceRequest request) {
+        return shared.obtain(request.key(stsConfig), freshness, () -> assumeRole(kind, request));
+    }
+
+    private CompletableFuture<TemporaryCredentials> assumeRole(CacheOutcome kind, IssuanceRequest request) {
         if (kind == CacheOutcome.MISS) {
             Optional<Duration> wait = missLimiter.tryAcquire(request.subject());
             if (wait.isPresent()) {

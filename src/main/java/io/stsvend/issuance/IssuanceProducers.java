@@ -1,5 +1,6 @@
 package io.stsvend.issuance;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.DefaultBean;
 import io.stsvend.grant.GrantMapper;
 
@@ -8,13 +9,20 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** Beans of the issuance layer that are plain objects: the grant mapper and the clock. */
+/** Beans of the issuance layer that are plain objects: the grant mapper, the shared-cache flight and the clock. */
 public class IssuanceProducers {
 
     @Produces
     @Singleton
     GrantMapper grantMapper(GrantsConfig config) {
         return GrantRules.from(config).mapper();
+    }
+
+    /** Cross-replica single flight on the shared store (a pass-through when the shared cache is disabled). */
+    @Produces
+    @Singleton
+    SharedFlight sharedFlight(SharedCredentialStore store, SharedCacheConfig config, MeterRegistry registry) {
+        return new SharedFlight(store, config, registry);
     }
 
     /** UTC system clock; tests replace it with a clock they move. */

@@ -42,11 +42,38 @@ class ConfigurationCheckTest {
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withMapping(GrantsConfig.class).withMapping(StsConfig.class).withMapping(CacheConfig.class)
                 .withMapping(OssConfig.class).withMapping(ResilienceConfig.class).withMapping(MissLimitConfig.class)
+                .withMapping(SharedCacheConfig.class)
                 .build();
         return ConfigurationCheck.problems(config.getConfigMapping(GrantsConfig.class),
                 config.getConfigMapping(StsConfig.class), config.getConfigMapping(CacheConfig.class),
                 config.getConfigMapping(OssConfig.class), config.getConfigMapping(ResilienceConfig.class),
-                config.getConfigMapping(MissLimitConfig.class));
+                config.getConfigMapping(MissLimitConfig.class), config.getConfigMapping(SharedCacheConfig.class));
+    }
+
+    static final String KEY = "k1:AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
+
+    @ParameterizedTest(name = "shared cache: {0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "stsvend.shared-cache.keys              | ''                  | stsvend.shared-cache.keys: at least one key",
+        "stsvend.shared-cache.keys              | k1:AQID             | stsvend.shared-cache.keys[0] (id k1): must decode to exactly 32 bytes",
+        "stsvend.shared-cache.keys              | bad id:AQID         | stsvend.shared-cache.keys[0]: must be id:base64",
+        "stsvend.shared-cache.lock-ttl          | 500ms               | stsvend.shared-cache.lock-ttl: must be between 1s",
+        "stsvend.shared-cache.poll-interval     | 2s                  | stsvend.shared-cache.poll-interval: must be between 10ms",
+        "stsvend.shared-cache.operation-timeout | 6s                  | stsvend.shared-cache.operation-timeout: must be between 10ms",
+    })
+    void sharedCacheSettingsAreChecked(String property, String value, String expected) {
+        Map<String, String> changes = new HashMap<>(Map.of("stsvend.shared-cache.enabled", "true",
+                "stsvend.shared-cache.keys", KEY));
+        changes.put(property, value);
+        List<String> problems = problemsWith(changes);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(expected)), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.contains("AQEB")), "a problem quotes a key");
+    }
+
+    @Test
+    void enabledSharedCacheWithAKeyIsValid() {
+        assertEquals(List.of(), problemsWith(Map.of("stsvend.shared-cache.enabled", "true",
+                "stsvend.shared-cache.keys", KEY)));
     }
 
     @Test

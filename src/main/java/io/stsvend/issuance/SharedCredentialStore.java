@@ -1,0 +1,63 @@
+package io.stsvend.issuance;
+
+import io.smallrye.mutiny.Uni;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Port to the optional second-level cache shared by all replicas ({@code stsvend.shared-cache.*}). Keys and values
+ * are opaque strings: {@link SharedFlight} hashes the keys and encrypts the values before they get here, so an
+ * implementation never sees a subject or a secret.
+ *
+ * <p>Every method is non-blocking and may fail or hang (the engine is down or slow); callers bound each call with a
+ * timeout and treat a failure as "no shared cache right now", never as a failed request. {@link #NONE} is the
+ * implementation used when the shared cache is disabled.
+ */
+public interface SharedCredentialStore {
+
+    /** The value stored under {@code key}, or empty. */
+    Uni<Optional<String>> get(String key);
+
+    /** Stores {@code value} under {@code key} for {@code ttl} (at least 1 ms), replacing any earlier value. */
+    Uni<Void> put(String key, String value, Duration ttl);
+
+    /** Sets {@code key} to {@code owner} for {@code ttl} only if it is absent ({@code SET NX PX}); true if it was. */
+    Uni<Boolean> tryLock(String key, String owner, Duration ttl);
+
+    /** Deletes {@code key} only if it still holds {@code owner}, so an expired and re-taken lock stays. */
+    Uni<Void> unlock(String key, String owner);
+
+    /** False for {@link #NONE}: the issuer then calls STS directly, as without this port. */
+    default boolean enabled() {
+        return true;
+    }
+
+    /** The disabled store: holds nothing, and {@link #enabled()} is false so it is never consulted. */
+    SharedCredentialStore NONE = new SharedCredentialStore() {
+        @Override
+        public Uni<Optional<String>> get(String key) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+
+        @Override
+        public Uni<Void> put(String key, String value, Duration ttl) {
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<Boolean> tryLock(String key, String owner, Duration ttl) {
+            return Uni.createFrom().item(true);
+        }
+
+        @Override
+        public Uni<Void> unlock(String key, String owner) {
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+    };
+}

@@ -1,0 +1,190 @@
+package io.stsvend.issuance;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.runtime.caffeine.CaffeineCacheImpl;
+import io.quarkus.cache.runtime.caffeine.CaffeineCacheInfo;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stsvend.grant.GrantMapper;
+import io.stsvend.identity.Caller;
+import io.stsvend.local.LocalCloud;
+import io.stsvend.redis.RedisCredentialStore;
+import io.stsvend.sts.StsConfig;
+import io.stsvend.sts.StsGateway;
+import io.stsvend.sts.TemporaryCredentials;
+import io.stsvend.testing.SharedRedis;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Three replicas in one JVM share one real redis-server and one STS emulator: the application's own issuer plus two
+ * more built with their own local (Caffeine) caches and their own shared-cache flights, as separate pods would be.
+ */
+@QuarkusTest
+@WithTestResource(SharedRedis.class)
+class SharedCacheTest {
+
+    @Inject LocalCloud cloud;
+    @Inject CredentialIssuer issuer;
+    @Inject SharedFlight flight;
+    @Inject GrantMapper grantMapper;
+    @Inject StsGateway sts;
+    @Inject StsConfig stsConfig;
+    @Inject CacheConfig cacheConfig;
+    @Inject SharedCacheConfig sharedConfig;
+    @Inject Clock clock;
+    @Inject IssuanceMetrics metrics;
+    @Inject MissLimiter missLimiter;
+    @Inject AuditTrail audit;
+    @Inject MeterRegistry registry;
+    @Inject ReactiveRedisDataSource redis;
+
+    long assumeRoleCalls() {
+        return cloud.sts().orElseThrow().assumeRoleCalls();
+    }
+
+    final List<SharedFlight> flights = new ArrayList<>();
+
+    List<CredentialIssuer> replicas() {
+        flights.clear();
+        flights.add(flight);
+        List<CredentialIssuer> replicas = new ArrayList<>(List.of(issuer));
+        for (int i = 0; i < 2; i++) {
+            CaffeineCacheInfo info = new CaffeineCacheInfo();
+            info.name = CacheConfig.NAME + "-replica-" + i;
+            info.maximumSize = 1000L;
+            Cache local = new CaffeineCacheImpl(info, false);
+            SharedFlight own = new SharedFlight(new RedisCredentialStore(redis), sharedConfig, registry);
+            flights.add(own);
+            replicas.add(new CredentialIssuer(grantMapper, sts, stsConfig, cacheConfig, clock, local, metrics,
+                    missLimiter, audit, own));
+        }
+        return replicas;
+    }
+
+    /** {@code n} concurrent first requests for {@code subject}, spread round-robin over {@code replicas}. */
+    static List<TemporaryCredentials> concurrently(List<CredentialIssuer> replicas, String subject, int n)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<TemporaryCredentials>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                CredentialIssuer replica = replicas.get(i % replicas.size());
+                results.add(CompletableFuture.supplyAsync(() -> {
+                    awaitQuietly(go);
+                    return replica.issue(caller(subject)).await().atMost(Duration.ofSeconds(30)).credentials();
+                }, pool));
+            }
+            go.countDown();
+            List<TemporaryCredentials> out = new ArrayList<>();
+            for (CompletableFuture<TemporaryCredentials> result : results) {
+                out.add(result.get(60, TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoHundredConcurrentFirstRequestsOverThreeReplicasMakeOneAssumeRole() throws Exception {
+        long before = assumeRoleCalls();
+        List<TemporaryCredentials> served = concurrently(replicas(), "shared-two-hundred", 200);
+        assertEquals(before + 1, assumeRoleCalls());
+        assertEquals(1, served.stream().map(TemporaryCredentials::accessKeyId).distinct().count());
+    }
+
+    @Test
+    void valuesInRedisAreCiphertextUnderHashedKeys() {
+        TemporaryCredentials issued = issuer.issue(caller("shared-at-rest-subject")).await()
+                .atMost(Duration.ofSeconds(30)).credentials();
+        List<String> keys = new ArrayList<>();
+        redis.execute("KEYS", "*").await().atMost(Duration.ofSeconds(5)).forEach(k -> keys.add(k.toString()));
+        assertFalse(keys.isEmpty());
+        for (String key : keys) {
+            assertFalse(key.contains("shared-at-rest-subject"), key);
+            String value = redis.execute("GET", key).await().atMost(Duration.ofSeconds(5)).toString();
+            for (String secret : Set.of(issued.accessKeySecret(), issued.securityToken(), issued.accessKeyId(),
+                    "shared-at-rest-subject")) {
+                assertFalse(value.contains(secret), "plaintext in Redis under " + key);
+            }
+        }
+        assertTrue(keys.stream().anyMatch(k -> k.startsWith(CredentialSealer.PREFIX)));
+    }
+
+    @Test
+    void redisKilledMidRunDegradesAndSharingResumesWhenItIsBack() throws Exception {
+        List<CredentialIssuer> replicas = replicas();
+        SharedRedis.server().kill();
+        try {
+            List<TemporaryCredentials> served = concurrently(replicas, "shared-redis-down", 30);
+            assertEquals(30, served.size());
+            assertTrue(flight.degraded());
+            given().when().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'shared-cache' }.data.state", equalTo("degraded"));
+        } finally {
+            SharedRedis.server().start();
+        }
+        // Recovers by itself: once pooled connections to the killed server are replaced, no replica is degraded.
+        List<CredentialIssuer> fresh = replicas();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> {
+            concurrently(fresh, "shared-warm-up-" + System.nanoTime(), 30);
+            return flights.stream().noneMatch(SharedFlight::degraded);
+        });
+        long before = assumeRoleCalls();
+        concurrently(fresh, "shared-redis-back", 60);
+        assertEquals(before + 1, assumeRoleCalls());
+    }
+
+    static Caller caller(String subject) {
+        return Caller.from(new JsonWebToken() {
+            @Override
+            public String getName() {
+                return subject;
+            }
+
+            @Override
+            public Set<String> getClaimNames() {
+                return Set.of("sub");
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getClaim(String name) {
+                return "sub".equals(name) ? (T) subject : null;
+            }
+        });
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
