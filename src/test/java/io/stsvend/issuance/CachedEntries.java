@@ -4,6 +4,7 @@ import io.stsvend.sts.TemporaryCredentials;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CachedEntries {
 
-    private static final Freshness FRESHNESS = new Freshness(Clock.systemUTC(), Duration.ofMinutes(5));
+    private static final Freshness FRESHNESS = new Freshness(Clock.systemUTC(), Duration.ofMinutes(5),
+            Optional.empty(), Duration.ofSeconds(30));
 
     private CachedEntries() {
     }
@@ -26,14 +28,14 @@ public final class CachedEntries {
     /** A slot holding {@code credentials}, as after one successful AssumeRole. */
     public static Object filledSlot(TemporaryCredentials credentials) {
         CredentialSlot slot = new CredentialSlot();
-        slot.acquire(FRESHNESS, () -> CompletableFuture.completedFuture(credentials));
+        slot.acquire(FRESHNESS, kind -> CompletableFuture.completedFuture(credentials));
         return slot;
     }
 
     /** The hot path's use of a slot: the cached future, or null if the slot would call STS (not a hit). */
     public static CompletableFuture<TemporaryCredentials> hit(Object slot) {
         CredentialSlot.Acquired acquired = ((CredentialSlot) slot).acquire(FRESHNESS,
-                () -> CompletableFuture.failedFuture(new IllegalStateException("not a hit")));
+                kind -> CompletableFuture.failedFuture(new IllegalStateException("not a hit")));
         return acquired.outcome() == CacheOutcome.HIT ? acquired.credentials() : null;
     }
 }
