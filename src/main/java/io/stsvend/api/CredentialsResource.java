@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
+import io.stsvend.grant.GrantNarrowing;
 import io.stsvend.identity.Caller;
 import io.stsvend.issuance.CredentialIssuer;
 import io.stsvend.issuance.OssConfig;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -24,12 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.Set;
 
 /** {@code GET /credentials}: temporary OSS credentials scoped to what the caller's grant rules allow. */
 @Path("/credentials")
 @Authenticated
 public class CredentialsResource {
+
+    private static final Set<String> PARAMETERS = Set.of("access", "prefix", "format");
 
     @Inject
     JsonWebToken token;
@@ -45,17 +51,22 @@ public class CredentialsResource {
     @SecurityRequirement(name = ApiDefinition.BEARER)
     @Operation(summary = "Temporary OSS credentials for the caller",
             description = "Returns STS credentials whose session policy allows exactly the caller's grants. Cached per"
-                    + " caller and policy; never cache the response (Cache-Control: no-store). Takes no parameters.")
+                    + " caller and policy; never cache the response (Cache-Control: no-store). Optional query parameters:"
+                    + " access (comma list of read, write, delete, list) and prefix (a sub-prefix of a grant, ending"
+                    + " with '/') ask for less than the caller's grants (never more: 403 forbidden); format=aliyun"
+                    + " or format=credentials-uri answer in the shapes existing Alibaba SDK providers read, with"
+                    + " errors as {StatusCode, ErrorCode, ErrorMessage} instead of problem+json.")
     @APIResponse(responseCode = "200", description = "Credentials, where to use them and what they allow.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CredentialsResponse.class)))
-    @APIResponse(responseCode = "400", description = "Query parameters were sent (bad-request).", content = @Content(
+    @APIResponse(responseCode = "400", description = "Unknown, repeated or malformed query parameters (bad-request).",
+            content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
             headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A claim is unusable (invalid-claim) or no rule grants anything"
-            + " (no-grants).", content = @Content(
+            + " (no-grants), or access/prefix ask for more than the grants (forbidden).", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many new credentials for this caller (rate-limited).",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"),
@@ -71,15 +82,33 @@ public class CredentialsResource {
             + " sts-throttled); callers with a cached token keep getting it.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<CredentialsResponse>> credentials(@Context UriInfo uri) {
-        if (!uri.getQueryParameters().isEmpty()) {
-            throw new CodedException(ErrorCode.BAD_REQUEST, "GET /credentials takes no query parameters.");
+    public Uni<Response> credentials(@Context UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        checkParameters(query);
+        CredentialsFormat format = CredentialsFormat.parse(query.getFirst("format"));
+        GrantNarrowing narrowing;
+        try {
+            narrowing = GrantNarrowing.parse(query.getFirst("access"), query.getFirst("prefix"));
+        } catch (CodedException e) {
+            return Uni.createFrom().item(() -> format.failure(e));
         }
-        return issuer.issue(Caller.from(token))
-                .map(issued -> RestResponse.ResponseBuilder
-                        .ok(CredentialsResponse.of(issued, oss.region(), oss.endpoint()), MediaType.APPLICATION_JSON_TYPE)
+        // Native errors go to ProblemMapper as problem+json; the compatibility formats answer in their own shape.
+        return issuer.issue(Caller.from(token), narrowing)
+                .map(issued -> Response.ok(format.body(issued, oss.region(), oss.endpoint()),
+                                MediaType.APPLICATION_JSON_TYPE)
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .header("Pragma", "no-cache")
-                        .build());
+                        .build())
+                .onFailure(failure -> format != CredentialsFormat.NATIVE).recoverWithItem(format::failure);
+    }
+
+    /** Exactly {@link #PARAMETERS}, each at most once: anything else is a client bug worth reporting. */
+    private static void checkParameters(MultivaluedMap<String, String> query) {
+        for (var entry : query.entrySet()) {
+            if (!PARAMETERS.contains(entry.getKey()) || entry.getValue().size() != 1) {
+                throw new CodedException(ErrorCode.BAD_REQUEST,
+                        "GET /credentials accepts only access, prefix and format, each at most once.");
+            }
+        }
     }
 }

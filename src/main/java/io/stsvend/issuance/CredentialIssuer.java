@@ -7,6 +7,7 @@ import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 import io.stsvend.grant.Claims;
 import io.stsvend.grant.GrantMapper;
+import io.stsvend.grant.GrantNarrowing;
 import io.stsvend.identity.Caller;
 import io.stsvend.sts.StsConfig;
 import io.stsvend.sts.StsGateway;
@@ -63,10 +64,20 @@ public class CredentialIssuer {
     }
 
     public Uni<IssuedCredentials> issue(Caller caller) {
+        return issue(caller, GrantNarrowing.none());
+    }
+
+    /**
+     * Credentials for the caller's grants narrowed by {@code narrowing} ({@code FORBIDDEN} if it asks for more). The
+     * narrowed grants render their own session policy, hence their own cache key: a token cached for a broader
+     * request is never served for a narrower one, nor the other way round.
+     */
+    public Uni<IssuedCredentials> issue(Caller caller, GrantNarrowing narrowing) {
         long started = System.nanoTime();
         IssuanceRequest request;
         try {
-            request = IssuanceRequest.of(caller.subject(), grantMapper.grantsFor(claimsOf(caller)), started);
+            request = IssuanceRequest.of(caller.subject(),
+                    narrowing.apply(grantMapper.grantsFor(claimsOf(caller))), started);
         } catch (CodedException e) {
             metrics.requestFailed(e.errorCode());
             audit.record(new AuditEvent(AuditEvent.EVENT, caller.subject(), null, null, null, null,

@@ -1,0 +1,61 @@
+package io.stsvend.api;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.stsvend.identity.Caller;
+import io.stsvend.upload.PresignRequest;
+import io.stsvend.upload.PresignedUrl;
+import io.stsvend.upload.UrlPresigner;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * {@code /uploads/*}: direct-to-OSS access for clients that cannot hold STS credentials, confined to the caller's
+ * grants. Errors are catalogue problems (bad-request, forbidden, and the issuance errors of {@code /credentials}).
+ */
+@Path("/uploads")
+@Authenticated
+public class UploadsResource {
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    UrlPresigner presigner;
+
+    @POST
+    @Path("/presign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ApiDefinition.BEARER)
+    @Operation(summary = "A presigned URL for one object",
+            description = "GET needs read and PUT needs write on the object by the caller's grants (403 forbidden"
+                    + " otherwise). Signed with the caller's cached STS credentials; the lifetime is capped by"
+                    + " stsvend.uploads.max-lifetime and the credentials' expiry.")
+    @APIResponse(responseCode = "200", description = "The URL, its method, expiry and the headers to send.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PresignedUrl.class)))
+    @APIResponse(responseCode = "400", description = "Malformed request (bad-request).", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<PresignedUrl>> presign(PresignRequest request) {
+        return presigner.presign(Caller.from(token), request)
+                .map(url -> RestResponse.ResponseBuilder.ok(url, MediaType.APPLICATION_JSON_TYPE)
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+}

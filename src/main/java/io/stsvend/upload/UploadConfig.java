@@ -1,0 +1,21 @@
+package io.stsvend.upload;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * Direct-upload settings ({@code stsvend.uploads.*}), checked at startup by {@link UploadConfigCheck}.
+ */
+@ConfigMapping(prefix = "stsvend.uploads")
+public interface UploadConfig {
+
+    /**
+     * The longest lifetime of a presigned URL or PostObject form (default 15 minutes, between
+     * {@value UploadConfigCheck#MIN_SECONDS} s and 7 days, Signature V4's limit). A request may ask for less; it never
+     * gets more, nor more than the signing credentials' own remaining life.
+     */
+    @WithDefault("PT15M")
+    Duration maxLifetime();
+}

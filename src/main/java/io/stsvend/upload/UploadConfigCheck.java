@@ -1,0 +1,37 @@
+package io.stsvend.upload;
+
+import io.quarkus.runtime.StartupEvent;
+import io.stsvend.issuance.InvalidConfigurationException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Refuses to start with an upload lifetime outside its bounds, naming the property. */
+@ApplicationScoped
+public class UploadConfigCheck {
+
+    static final long MIN_SECONDS = 60;
+    static final Duration MAX = Duration.ofDays(7);
+
+    void onStart(@Observes @Priority(2) StartupEvent event, UploadConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+
+    static List<String> problems(UploadConfig config) {
+        List<String> problems = new ArrayList<>();
+        Duration lifetime = config.maxLifetime();
+        if (lifetime.getSeconds() < MIN_SECONDS || lifetime.compareTo(MAX) > 0) {
+            problems.add("stsvend.uploads.max-lifetime: must be between " + MIN_SECONDS + "s and " + MAX.toSeconds()
+                    + "s, is " + lifetime.toSeconds() + "s");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,124 @@
+package io.stsvend.upload;
+
+import com.aliyun.oss.ClientBuilderConfiguration;
+import com.aliyun.oss.HttpMethod;
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.common.auth.DefaultCredentialProvider;
+import com.aliyun.oss.common.comm.SignVersion;
+import com.aliyun.oss.model.GeneratePresignedUrlRequest;
+
+import io.smallrye.mutiny.Uni;
+import io.stsvend.error.CodedException;
+import io.stsvend.error.ErrorCode;
+import io.stsvend.grant.Access;
+import io.stsvend.grant.ObjectScope;
+import io.stsvend.identity.Caller;
+import io.stsvend.issuance.CredentialIssuer;
+import io.stsvend.issuance.IssuedCredentials;
+import io.stsvend.issuance.OssConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * Presigned URLs for one object, made by the OSS SDK's own presigner with the caller's vended credentials (the same
+ * per-user cache as {@code GET /credentials}, so the URL carries that STS token). Contract: GET needs {@code read}
+ * and PUT {@code write} on the object by the caller's grants, else {@code forbidden}; the lifetime is the requested
+ * one capped by {@link UploadConfig#maxLifetime()} and by the credentials' expiry.
+ */
+@ApplicationScoped
+public class UrlPresigner {
+
+    static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final CredentialIssuer issuer;
+    private final OssConfig oss;
+    private final UploadConfig config;
+    private final Clock clock;
+
+    @Inject
+    public UrlPresigner(CredentialIssuer issuer, OssConfig oss, UploadConfig config, Clock clock) {
+        this.issuer = issuer;
+        this.oss = oss;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<PresignedUrl> presign(Caller caller, PresignRequest request) {
+        if (request == null) {
+            throw new CodedException(ErrorCode.BAD_REQUEST, "A JSON body is required.");
+        }
+        Access access = accessOf(request.method());
+        SignVersion version = versionOf(request.signatureVersion());
+        String key = ObjectKeys.check(request.key(), "key");
+        Lifetimes.checkRequested(request.expiresInSeconds());
+        return issuer.issue(caller).map(issued -> sign(issued, request, access, version, key));
+    }
+
+    private PresignedUrl sign(IssuedCredentials issued, PresignRequest request, Access access, SignVersion version,
+                              String key) {
+        String bucket = Lifetimes.bucketFor(request.bucket(), issued, access);
+        if (!ObjectScope.allows(issued.grants(), bucket, key, access)) {
+            throw new CodedException(ErrorCode.FORBIDDEN, "Your grants do not allow " + request.method()
+                    + " on this object.");
+        }
+        Instant expires = Lifetimes.expiry(clock.instant(), request.expiresInSeconds(), config.maxLifetime(),
+                issued.credentials().expiration());
+        GeneratePresignedUrlRequest presign = new GeneratePresignedUrlRequest(bucket, key,
+                access == Access.READ ? HttpMethod.GET : HttpMethod.PUT);
+        presign.setExpiration(Date.from(expires));
+        if (request.contentType() != null) {
+            presign.setContentType(request.contentType());
+        }
+        OSS client = client(issued, version);
+        try {
+            String url = client.generatePresignedUrl(presign).toString();
+            Map<String, String> headers = request.contentType() == null ? Map.of()
+                    : Map.of("Content-Type", request.contentType());
+            return new PresignedUrl(url, presign.getMethod().name(), bucket, key, UTC.format(expires), version.name(),
+                    headers);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** A client used only to sign locally: it never sends a request. */
+    private OSS client(IssuedCredentials issued, SignVersion version) {
+        var c = issued.credentials();
+        ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
+        conf.setSignatureVersion(version);
+        return OSSClientBuilder.create().endpoint(oss.endpoint()).region(oss.region())
+                .credentialsProvider(new DefaultCredentialProvider(c.accessKeyId(), c.accessKeySecret(),
+                        c.securityToken()))
+                .clientConfiguration(conf).build();
+    }
+
+    private static Access accessOf(String method) {
+        if ("GET".equals(method)) {
+            return Access.READ;
+        }
+        if ("PUT".equals(method)) {
+            return Access.WRITE;
+        }
+        throw new CodedException(ErrorCode.BAD_REQUEST, "method must be GET or PUT.");
+    }
+
+    private static SignVersion versionOf(String version) {
+        if (version == null || version.equals("V4")) {
+            return SignVersion.V4;
+        }
+        if (version.equals("V1")) {
+            return SignVersion.V1;
+        }
+        throw new CodedException(ErrorCode.BAD_REQUEST, "signatureVersion must be V4 or V1.");
+    }
+}
