@@ -39,7 +39,7 @@ public final class RrsaStsEmulator implements AutoCloseable {
 
     public RrsaStsEmulator() {
         StsEmulatorSettings settings = new StsEmulatorSettings(ACCOUNT_ID,
-                new StsEmulatorSettings.RamUser("unused", "200000000000000001", "LTAIunusedStaticKey", "unused-secret"),
+                new StsEmulatorSettings.RamUser("unused", "200000000000000001", "EMULATORUNUSEDKEY", "unused-secret"),
                 List.of(new StsEmulatorSettings.Role("stsvend-pod", "300000000000000010", 3600),
                         new StsEmulatorSettings.Role("stsvend-app", "300000000000000011", 3600)),
                 policy -> policy.contains("\"Version\":\"1\""));

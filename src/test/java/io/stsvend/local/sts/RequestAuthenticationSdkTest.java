@@ -54,7 +54,7 @@ class RequestAuthenticationSdkTest {
     @Test
     void unknownAccessKeyIsNotFound() {
         assertEquals("InvalidAccessKeyId.NotFound",
-                errCode(SdkClients.longTerm("LTAI5tSomeoneElse", ACCESS_KEY_SECRET), assumeRole()));
+                errCode(SdkClients.longTerm("EMULATORSOMEONEELSE", ACCESS_KEY_SECRET), assumeRole()));
     }
 
     @Test

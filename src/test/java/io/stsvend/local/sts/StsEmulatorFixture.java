@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class StsEmulatorFixture implements AutoCloseable {
 
     static final String ACCOUNT_ID = "1234567890123456";
-    static final String ACCESS_KEY_ID = "LTAI5tEmulatorTestKey";
+    static final String ACCESS_KEY_ID = "EMULATORTESTKEY01";
     static final String ACCESS_KEY_SECRET = "emulator-test-secret-0123456789";
     static final String ROLE_NAME = "app-uploader";
     static final String ROLE_ID = "300000000000000001";
