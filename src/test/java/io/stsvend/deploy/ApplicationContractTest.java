@@ -42,10 +42,10 @@ class ApplicationContractTest {
     void serviceAndNetworkPolicyLetTrafficReachTheApplicationPort(String dir) {
         RenderedOverlay overlay = RenderedOverlay.of(dir);
         Container container = overlay.container();
-        for (var port : overlay.only(Service.class).getSpec().getPorts()) {
+        for (var port : overlay.stsvend(Service.class).getSpec().getPorts()) {
             assertEquals(APP.httpPort(), containerPort(container, port.getTargetPort()), dir + ": Service targetPort");
         }
-        NetworkPolicy policy = overlay.only(NetworkPolicy.class);
+        NetworkPolicy policy = overlay.stsvend(NetworkPolicy.class);
         assertTrue(policy.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")),
                 dir + ": the NetworkPolicy must restrict both directions");
         boolean admitted = policy.getSpec().getIngress().stream()

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * Production overlays survive a node loss and a drain: at least two replicas, spread across nodes, an
- * autoscaler that never goes below two, and a disruption budget that keeps one serving. Every overlay
- * declares CPU and memory requests and limits. The local trial runs exactly one replica.
+ * autoscaler that never goes below two, and a disruption budget that keeps one serving. In every overlay, every
+ * workload (Redis too) declares CPU and memory requests and limits. The local trial runs exactly one replica.
  */
 class AvailabilityTest {
 
@@ -31,7 +31,7 @@ class AvailabilityTest {
     void runsAtLeastTwoReplicasAndAutoscalesFromTwo(String dir) {
         RenderedOverlay overlay = RenderedOverlay.of(dir);
         assertTrue(overlay.deployment().getSpec().getReplicas() >= 2, dir + ": replicas");
-        HorizontalPodAutoscaler hpa = overlay.only(HorizontalPodAutoscaler.class);
+        HorizontalPodAutoscaler hpa = overlay.stsvend(HorizontalPodAutoscaler.class);
         assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind(), dir + ": HPA target kind");
         assertEquals("stsvend", hpa.getSpec().getScaleTargetRef().getName(), dir + ": HPA target");
         assertTrue(hpa.getSpec().getMinReplicas() >= 2, dir + ": HPA minReplicas");
@@ -57,8 +57,8 @@ class AvailabilityTest {
     @FieldSource("PRODUCTION")
     void disruptionBudgetKeepsOneReplicaServing(String dir) {
         RenderedOverlay overlay = RenderedOverlay.of(dir);
-        PodDisruptionBudget pdb = overlay.only(PodDisruptionBudget.class);
-        int floor = overlay.only(HorizontalPodAutoscaler.class).getSpec().getMinReplicas();
+        PodDisruptionBudget pdb = overlay.stsvend(PodDisruptionBudget.class);
+        int floor = overlay.stsvend(HorizontalPodAutoscaler.class).getSpec().getMinReplicas();
         var maxUnavailable = pdb.getSpec().getMaxUnavailable();
         var minAvailable = pdb.getSpec().getMinAvailable();
         if (maxUnavailable != null) {
@@ -74,14 +74,19 @@ class AvailabilityTest {
     @ParameterizedTest
     @FieldSource("ALL")
     void declaresRequestsWithinLimits(String dir) {
-        ResourceRequirements resources = RenderedOverlay.of(dir).container().getResources();
-        for (String resource : List.of("cpu", "memory")) {
-            Quantity request = resources.getRequests().get(resource);
-            Quantity limit = resources.getLimits().get(resource);
-            assertNotNull(request, dir + ": no " + resource + " request");
-            assertNotNull(limit, dir + ": no " + resource + " limit");
-            assertTrue(Quantity.getAmountInBytes(request).compareTo(Quantity.getAmountInBytes(limit)) <= 0,
-                    dir + ": " + resource + " request exceeds its limit");
+        for (Workload workload : RenderedOverlay.of(dir).workloads()) {
+            for (var container : workload.containers()) {
+                String where = dir + ": " + workload + " container " + container.getName();
+                ResourceRequirements resources = container.getResources();
+                for (String resource : List.of("cpu", "memory")) {
+                    Quantity request = resources.getRequests().get(resource);
+                    Quantity limit = resources.getLimits().get(resource);
+                    assertNotNull(request, where + ": no " + resource + " request");
+                    assertNotNull(limit, where + ": no " + resource + " limit");
+                    assertTrue(Quantity.getAmountInBytes(request).compareTo(Quantity.getAmountInBytes(limit)) <= 0,
+                            where + ": " + resource + " request exceeds its limit");
+                }
+            }
         }
     }
 
@@ -89,6 +94,6 @@ class AvailabilityTest {
     void localTrialRunsASingleReplica() {
         RenderedOverlay local = RenderedOverlay.of("overlays/local");
         assertEquals(1, local.deployment().getSpec().getReplicas());
-        assertEquals(1, local.only(HorizontalPodAutoscaler.class).getSpec().getMaxReplicas());
+        assertEquals(1, local.stsvend(HorizontalPodAutoscaler.class).getSpec().getMaxReplicas());
     }
 }

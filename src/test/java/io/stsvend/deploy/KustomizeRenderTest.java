@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,13 +43,16 @@ class KustomizeRenderTest {
 
     @ParameterizedTest
     @FieldSource("ALL")
-    void rendersOneOfEachWorkload(String dir) {
+    void rendersEachOfStsvendsObjectsOnce(String dir) {
         RenderedOverlay overlay = RenderedOverlay.of(dir);
         for (Class<? extends HasMetadata> kind : List.of(Deployment.class, Service.class, ServiceAccount.class,
                 HorizontalPodAutoscaler.class, PodDisruptionBudget.class, NetworkPolicy.class)) {
-            overlay.only(kind);
+            long named = overlay.all(kind).stream().filter(o -> o.getMetadata().getName().equals("stsvend")).count();
+            assertEquals(1, named, dir + " must render exactly one " + kind.getSimpleName() + " named stsvend");
         }
-        assertEquals("stsvend", overlay.deployment().getMetadata().getName());
+        // Only stsvend scales: another workload (Redis) has no autoscaler or budget of its own to get wrong.
+        assertEquals(1, overlay.all(HorizontalPodAutoscaler.class).size(), dir + ": HorizontalPodAutoscalers");
+        assertEquals(1, overlay.all(PodDisruptionBudget.class).size(), dir + ": PodDisruptionBudgets");
     }
 
     @ParameterizedTest
@@ -71,13 +75,50 @@ class KustomizeRenderTest {
 
     @ParameterizedTest
     @FieldSource("ALL")
+    void everyWorkloadPinsItsImageTag(String dir) {
+        for (Workload workload : RenderedOverlay.of(dir).workloads()) {
+            for (var container : workload.containers()) {
+                String image = container.getImage();
+                int colon = image.lastIndexOf(':');
+                String where = dir + ": " + workload + " image " + image;
+                assertTrue(colon > image.lastIndexOf('/') || image.contains("@sha256:"), where + " has no tag");
+                assertNotEquals("latest", image.substring(colon + 1), where + ": 'latest' is not a release");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("ALL")
+    void everyServiceAndPolicySelectsExactlyOneWorkload(String dir) {
+        // Redis's Service must not catch stsvend's pods, nor stsvend's Service Redis's.
+        RenderedOverlay overlay = RenderedOverlay.of(dir);
+        for (Service service : overlay.all(Service.class)) {
+            assertSelectsOne(overlay, "Service " + service.getMetadata().getName(), service.getSpec().getSelector());
+        }
+        for (NetworkPolicy policy : overlay.all(NetworkPolicy.class)) {
+            assertSelectsOne(overlay, "NetworkPolicy " + policy.getMetadata().getName(),
+                    policy.getSpec().getPodSelector().getMatchLabels());
+        }
+    }
+
+    private static void assertSelectsOne(RenderedOverlay overlay, String what, Map<String, String> selector) {
+        assertFalse(selector == null || selector.isEmpty(), overlay + ": " + what + " has an empty selector");
+        List<String> selected = overlay.workloads().stream()
+                .filter(w -> w.podLabels().entrySet().containsAll(selector.entrySet()))
+                .map(Workload::toString)
+                .toList();
+        assertEquals(1, selected.size(), overlay + ": " + what + " selects " + selected);
+    }
+
+    @ParameterizedTest
+    @FieldSource("ALL")
     void serviceAndPoliciesSelectTheDeploymentsPods(String dir) {
         RenderedOverlay overlay = RenderedOverlay.of(dir);
         var podLabels = overlay.deployment().getSpec().getTemplate().getMetadata().getLabels();
         var selectors = List.of(
-                overlay.only(Service.class).getSpec().getSelector(),
-                overlay.only(PodDisruptionBudget.class).getSpec().getSelector().getMatchLabels(),
-                overlay.only(NetworkPolicy.class).getSpec().getPodSelector().getMatchLabels(),
+                overlay.stsvend(Service.class).getSpec().getSelector(),
+                overlay.stsvend(PodDisruptionBudget.class).getSpec().getSelector().getMatchLabels(),
+                overlay.stsvend(NetworkPolicy.class).getSpec().getPodSelector().getMatchLabels(),
                 overlay.deployment().getSpec().getSelector().getMatchLabels());
         for (var selector : selectors) {
             assertFalse(selector.isEmpty(), dir + ": an empty selector would select every pod");

@@ -19,9 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * The pod runs with the least it needs, in every overlay: non-root, no privilege escalation, no
- * capabilities, the runtime's default seccomp profile, a read-only root filesystem with /tmp as the one
- * writable place, and no Kubernetes API token. Container settings win over pod settings, as in the kubelet.
+ * Every pod runs with the least it needs, in every overlay and every workload (stsvend and Redis alike):
+ * non-root, no privilege escalation, no capabilities, the runtime's default seccomp profile, a read-only
+ * root filesystem whose only writable places are emptyDirs (or claims), and no Kubernetes API token.
+ * stsvend's one writable place is /tmp. Container settings win over pod settings, as in the kubelet.
  */
 class PodSecurityTest {
 
@@ -30,39 +31,63 @@ class PodSecurityTest {
     @ParameterizedTest
     @FieldSource("ALL")
     void runsAsNonRootWithTheDefaultSeccompProfile(String dir) {
-        RenderedOverlay overlay = RenderedOverlay.of(dir);
-        PodSecurityContext pod = Optional.ofNullable(overlay.podSpec().getSecurityContext())
-                .orElseGet(PodSecurityContext::new);
-        SecurityContext container = containerContext(overlay);
-
-        Boolean nonRoot = container.getRunAsNonRoot() != null ? container.getRunAsNonRoot() : pod.getRunAsNonRoot();
-        assertEquals(Boolean.TRUE, nonRoot, dir + ": runAsNonRoot");
-        Long user = container.getRunAsUser() != null ? container.getRunAsUser() : pod.getRunAsUser();
-        assertNotEquals(0L, user, dir + ": runAsUser must not be root");
-
-        var seccomp = container.getSeccompProfile() != null ? container.getSeccompProfile() : pod.getSeccompProfile();
-        assertNotNull(seccomp, dir + ": no seccomp profile");
-        assertEquals("RuntimeDefault", seccomp.getType(), dir + ": seccomp profile");
+        for (Workload workload : workloads(dir)) {
+            PodSecurityContext pod = Optional.ofNullable(workload.spec().getSecurityContext())
+                    .orElseGet(PodSecurityContext::new);
+            for (Container c : workload.containers()) {
+                String where = where(dir, workload, c);
+                SecurityContext container = containerContext(where, c);
+                Boolean nonRoot = container.getRunAsNonRoot() != null ? container.getRunAsNonRoot() : pod.getRunAsNonRoot();
+                assertEquals(Boolean.TRUE, nonRoot, where + ": runAsNonRoot");
+                Long user = container.getRunAsUser() != null ? container.getRunAsUser() : pod.getRunAsUser();
+                assertNotNull(user, where + ": give a numeric runAsUser so the kubelet can check it is not root");
+                assertNotEquals(0L, user, where + ": runAsUser must not be root");
+                var seccomp = container.getSeccompProfile() != null ? container.getSeccompProfile() : pod.getSeccompProfile();
+                assertNotNull(seccomp, where + ": no seccomp profile");
+                assertEquals("RuntimeDefault", seccomp.getType(), where + ": seccomp profile");
+            }
+        }
     }
 
     @ParameterizedTest
     @FieldSource("ALL")
     void cannotEscalateOrUseCapabilities(String dir) {
-        SecurityContext container = containerContext(RenderedOverlay.of(dir));
-        assertEquals(Boolean.FALSE, container.getAllowPrivilegeEscalation(), dir + ": allowPrivilegeEscalation");
-        assertFalse(Boolean.TRUE.equals(container.getPrivileged()), dir + ": privileged");
-        assertNotNull(container.getCapabilities(), dir + ": capabilities not dropped");
-        assertEquals(List.of("ALL"), container.getCapabilities().getDrop(), dir + ": capabilities.drop");
-        var added = container.getCapabilities().getAdd();
-        assertTrue(added == null || added.isEmpty(), dir + ": capabilities added " + added);
+        for (Workload workload : workloads(dir)) {
+            for (Container c : workload.containers()) {
+                String where = where(dir, workload, c);
+                SecurityContext container = containerContext(where, c);
+                assertEquals(Boolean.FALSE, container.getAllowPrivilegeEscalation(), where + ": allowPrivilegeEscalation");
+                assertFalse(Boolean.TRUE.equals(container.getPrivileged()), where + ": privileged");
+                assertNotNull(container.getCapabilities(), where + ": capabilities not dropped");
+                assertEquals(List.of("ALL"), container.getCapabilities().getDrop(), where + ": capabilities.drop");
+                var added = container.getCapabilities().getAdd();
+                assertTrue(added == null || added.isEmpty(), where + ": capabilities added " + added);
+            }
+        }
     }
 
     @ParameterizedTest
     @FieldSource("ALL")
-    void writesOnlyToAnEmptyDirAtTmp(String dir) {
-        RenderedOverlay overlay = RenderedOverlay.of(dir);
-        assertEquals(Boolean.TRUE, containerContext(overlay).getReadOnlyRootFilesystem(), dir + ": readOnlyRootFilesystem");
+    void writesOnlyToScratchVolumes(String dir) {
+        for (Workload workload : workloads(dir)) {
+            for (Container c : workload.containers()) {
+                String where = where(dir, workload, c);
+                assertEquals(Boolean.TRUE, containerContext(where, c).getReadOnlyRootFilesystem(),
+                        where + ": readOnlyRootFilesystem");
+                for (VolumeMount mount : c.getVolumeMounts()) {
+                    Volume volume = volume(workload.spec(), mount.getName());
+                    boolean scratch = volume.getEmptyDir() != null || volume.getPersistentVolumeClaim() != null;
+                    assertTrue(scratch || Boolean.TRUE.equals(mount.getReadOnly()),
+                            where + ": " + mount.getMountPath() + " must be read-only or an emptyDir");
+                }
+            }
+        }
+    }
 
+    @ParameterizedTest
+    @FieldSource("ALL")
+    void stsvendWritesOnlyToAnEmptyDirAtTmp(String dir) {
+        RenderedOverlay overlay = RenderedOverlay.of(dir);
         VolumeMount tmp = mountAt(overlay.container(), "/tmp").orElseThrow(() -> new AssertionError(dir + ": /tmp not mounted"));
         assertNotNull(volume(overlay.podSpec(), tmp.getName()).getEmptyDir(), dir + ": /tmp must be an emptyDir");
         for (VolumeMount mount : overlay.container().getVolumeMounts()) {
@@ -76,13 +101,17 @@ class PodSecurityTest {
     @FieldSource("ALL")
     void mountsNoKubernetesApiToken(String dir) {
         RenderedOverlay overlay = RenderedOverlay.of(dir);
-        assertEquals(Boolean.FALSE, overlay.podSpec().getAutomountServiceAccountToken(), dir + ": pod automount");
-        String account = overlay.podSpec().getServiceAccountName();
-        ServiceAccount sa = overlay.all(ServiceAccount.class).stream()
-                .filter(s -> s.getMetadata().getName().equals(account))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(dir + ": ServiceAccount " + account + " is not rendered"));
-        assertEquals(Boolean.FALSE, sa.getAutomountServiceAccountToken(), dir + ": ServiceAccount automount");
+        for (Workload workload : workloads(dir)) {
+            String where = dir + ": " + workload;
+            assertEquals(Boolean.FALSE, workload.spec().getAutomountServiceAccountToken(), where + ": pod automount");
+            String account = workload.spec().getServiceAccountName();
+            assertNotNull(account, where + ": runs as the namespace's default ServiceAccount");
+            ServiceAccount sa = overlay.all(ServiceAccount.class).stream()
+                    .filter(s -> s.getMetadata().getName().equals(account))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(where + ": ServiceAccount " + account + " is not rendered"));
+            assertEquals(Boolean.FALSE, sa.getAutomountServiceAccountToken(), where + ": ServiceAccount automount");
+        }
     }
 
     static Optional<VolumeMount> mountAt(Container container, String path) {
@@ -96,9 +125,19 @@ class PodSecurityTest {
                 .orElseThrow(() -> new AssertionError("no volume " + name));
     }
 
-    private static SecurityContext containerContext(RenderedOverlay overlay) {
-        SecurityContext context = overlay.container().getSecurityContext();
-        assertNotNull(context, overlay + ": container has no securityContext");
+    private static List<Workload> workloads(String dir) {
+        List<Workload> workloads = RenderedOverlay.of(dir).workloads();
+        assertFalse(workloads.isEmpty(), dir + " renders no workload");
+        return workloads;
+    }
+
+    private static String where(String dir, Workload workload, Container container) {
+        return dir + ": " + workload + " container " + container.getName();
+    }
+
+    private static SecurityContext containerContext(String where, Container container) {
+        SecurityContext context = container.getSecurityContext();
+        assertNotNull(context, where + ": container has no securityContext");
         return context;
     }
 }

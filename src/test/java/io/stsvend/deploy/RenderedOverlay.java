@@ -29,12 +29,15 @@ import java.util.concurrent.TimeUnit;
 final class RenderedOverlay {
 
     /** Every kustomization the tests cover; {@link KustomizeRenderTest} checks no overlay is left out. */
-    static final List<String> ALL = List.of("base", "overlays/local", "overlays/ack-rrsa");
+    static final List<String> ALL = List.of("base", "overlays/local", "overlays/ack-rrsa", "overlays/affinity",
+            "overlays/redis");
     /** The kustomizations meant for production traffic. */
-    static final List<String> PRODUCTION = List.of("base", "overlays/ack-rrsa");
+    static final List<String> PRODUCTION = List.of("base", "overlays/ack-rrsa", "overlays/affinity", "overlays/redis");
 
     static final Path ROOT = Path.of("deploy", "k8s");
     static final String CONTAINER = "stsvend";
+    /** stsvend's own objects share this name; others (Redis) carry their own. */
+    static final String NAME = "stsvend";
 
     private static final Map<String, RenderedOverlay> CACHE = new ConcurrentHashMap<>();
     private static final long TIMEOUT_SECONDS = 120;
@@ -69,8 +72,26 @@ final class RenderedOverlay {
         return found.get(0);
     }
 
+    /** The object of this kind with this exact name; fails when there is none. */
+    <T extends HasMetadata> T named(Class<T> kind, String name) {
+        return all(kind).stream()
+                .filter(o -> name.equals(o.getMetadata().getName()))
+                .findFirst()
+                .orElseGet(() -> fail(dir + " renders no " + kind.getSimpleName() + " named " + name));
+    }
+
+    /** stsvend's own object of this kind (named {@value #NAME}), whatever else the overlay adds. */
+    <T extends HasMetadata> T stsvend(Class<T> kind) {
+        return named(kind, NAME);
+    }
+
     Deployment deployment() {
-        return only(Deployment.class);
+        return stsvend(Deployment.class);
+    }
+
+    /** Every Deployment and StatefulSet, stsvend's and any other (Redis). */
+    List<Workload> workloads() {
+        return Workload.of(resources);
     }
 
     PodSpec podSpec() {
