@@ -84,12 +84,27 @@ final class SharedFlight {
                         unavailable(failure);
                         return Uni.createFrom().completionStage(call);
                     }
-                    if (won || System.nanoTime() > deadline) {
-                        return callAndShare(index, owner, won, freshness, call);
+                    if (won) {
+                        return recheckThenCall(index, owner, freshness, call);
+                    }
+                    if (System.nanoTime() > deadline) {
+                        return callAndShare(index, owner, false, freshness, call);
                     }
                     return Uni.createFrom().voidItem().onItem().delayIt().by(config.pollInterval())
                             .chain(() -> attempt(index, freshness, call, deadline));
                 });
+    }
+
+    /**
+     * Double check after winning the lock: the previous holder may have stored its value and released the lock
+     * between our last read and our lock, and calling STS again then would make a second call for the key.
+     */
+    private Uni<TemporaryCredentials> recheckThenCall(String index, String owner, Freshness freshness,
+                                                     Supplier<CompletableFuture<TemporaryCredentials>> call) {
+        return read(index, freshness).chain(lookup -> lookup.found() != Found.VALUE
+                ? callAndShare(index, owner, true, freshness, call)
+                : bounded(store.unlock(index + ":lock", owner)).onFailure().recoverWithNull()
+                        .replaceWith(lookup.credentials()));
     }
 
     private Uni<TemporaryCredentials> callAndShare(String index, String owner, boolean locked, Freshness freshness,

@@ -24,7 +24,9 @@ public final class SharedRedis implements QuarkusTestResourceLifecycleManager {
         server = new RedisServer();
         server.start();
         return Map.of("quarkus.redis.hosts", server.uri(), "stsvend.shared-cache.enabled", "true",
-                "stsvend.shared-cache.keys", KEY, "quarkus.http.test-port", "0");
+                "stsvend.shared-cache.keys", KEY, "quarkus.http.test-port", "0",
+                // A loaded CI machine must not turn slow answers into per-replica fallbacks (extra STS calls).
+                "stsvend.shared-cache.operation-timeout", "2s");
     }
 
     @Override
