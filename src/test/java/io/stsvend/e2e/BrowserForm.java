@@ -17,10 +17,12 @@ import java.util.Map;
  */
 final class BrowserForm {
 
+    static final String FILE_NAME = "photo.txt";
     private static final String BOUNDARY = "----WebKitFormBoundarystsvend7MA4YWxk";
 
     final String url;
     final Map<String, String> fields = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private byte[] file = "hello from a browser".getBytes(StandardCharsets.UTF_8);
 
     private BrowserForm(String url, Map<String, String> fields) {
@@ -38,6 +40,12 @@ final class BrowserForm {
         return this;
     }
 
+    /** A request header the browser adds, e.g. {@code Origin}. */
+    BrowserForm header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     BrowserForm file(byte[] content) {
         this.file = content;
         return this;
@@ -47,14 +55,15 @@ final class BrowserForm {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         fields.forEach((name, value) -> write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n"));
-        write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n");
+        write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + FILE_NAME
+                + "\"\r\nContent-Type: text/plain\r\n\r\n");
         out.writeBytes(file);
         write(out, "\r\n--" + BOUNDARY + "--\r\n");
-        return http.send(HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void write(ByteArrayOutputStream out, String text) {
