@@ -3,8 +3,11 @@ package io.stsvend.api;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.stsvend.identity.Caller;
+import io.stsvend.upload.FormRequest;
+import io.stsvend.upload.FormSigner;
 import io.stsvend.upload.PresignRequest;
 import io.stsvend.upload.PresignedUrl;
+import io.stsvend.upload.UploadForm;
 import io.stsvend.upload.UrlPresigner;
 
 import jakarta.inject.Inject;
@@ -37,6 +40,9 @@ public class UploadsResource {
     @Inject
     UrlPresigner presigner;
 
+    @Inject
+    FormSigner forms;
+
     @POST
     @Path("/presign")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +62,29 @@ public class UploadsResource {
     public Uni<RestResponse<PresignedUrl>> presign(PresignRequest request) {
         return presigner.presign(Caller.from(token), request)
                 .map(url -> RestResponse.ResponseBuilder.ok(url, MediaType.APPLICATION_JSON_TYPE)
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+
+    @POST
+    @Path("/form")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ApiDefinition.BEARER)
+    @Operation(summary = "A signed PostObject form for a browser upload",
+            description = "Needs write on the key, or on every key under keyPrefix, by the caller's grants (403"
+                    + " forbidden otherwise). Post the fields in order, then the file as the last field 'file', to"
+                    + " the url. Signed (V4) with the caller's cached STS credentials; the size is capped by"
+                    + " stsvend.uploads.max-form-bytes and the lifetime by stsvend.uploads.max-lifetime.")
+    @APIResponse(responseCode = "200", description = "The upload URL, the form fields and their expiry.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UploadForm.class)))
+    @APIResponse(responseCode = "400", description = "Malformed request (bad-request).", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<UploadForm>> form(FormRequest request) {
+        return forms.sign(Caller.from(token), request)
+                .map(form -> RestResponse.ResponseBuilder.ok(form, MediaType.APPLICATION_JSON_TYPE)
                         .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
 }

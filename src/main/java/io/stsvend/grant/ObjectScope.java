@@ -27,6 +27,20 @@ public final class ObjectScope {
         return false;
     }
 
+    /**
+     * True if some grant gives {@code access} on every key that starts with {@code keyPrefix}: the prefix lies
+     * inside the grant's prefix and the grant has no object pattern narrower than {@code *}.
+     */
+    public static boolean allowsEveryKeyUnder(List<Grant> grants, String bucket, String keyPrefix, Access access) {
+        for (Grant grant : grants) {
+            if (grant.bucket().equals(bucket) && grant.access().contains(access)
+                    && keyPrefix.startsWith(grant.prefix()) && grant.objectPattern().orElse("*").equals("*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The buckets in which some grant gives {@code access}, sorted. */
     public static Set<String> buckets(List<Grant> grants, Access access) {
         Set<String> buckets = new TreeSet<>();

@@ -22,8 +22,9 @@ import java.util.Map;
 /**
  * When {@code stsvend.local.enabled} is true, points the service at the embedded cloud exactly as an operator would
  * point it at Alibaba Cloud: STS endpoint and protocol, role ARN, the RAM user's key, and the OSS endpoint given to
- * apps. Also resolves port 0 to a free port, and — only when no JWT key is configured — generates a demo RSA key pair
- * for {@code mp.jwt.verify.publickey} and {@code smallrye.jwt.sign.key}.
+ * apps, and the emulator's callback public key URL as an allowed one. Also resolves port 0 to a free port, and —
+ * only when no JWT key is configured — generates a demo RSA key pair for {@code mp.jwt.verify.publickey} and
+ * {@code smallrye.jwt.sign.key}.
  *
  * <p>Its ordinal (275) sits above application.yaml and below environment variables and system properties, so an
  * operator can still override any value. The one exception is a port configured as 0: the free port chosen for it
@@ -56,6 +57,11 @@ public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
         props.put("stsvend.sts.role-arn", "acs:ram::" + value(context, "stsvend.local.account-id", "1234567890123456")
                 + ":role/" + value(context, "stsvend.local.role-name", "stsvend-app"));
         props.put("stsvend.oss.endpoint", "http://" + host + ":" + ossPort);
+        // The OSS emulator signs upload callbacks with its own key, served where CallbackKeys says; the service's
+        // callback verifier accepts that URL in local mode only (a wildcard listen address is advertised as loopback).
+        String advertised = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        props.put("stsvend.callback.extra-public-key-url-prefixes", "http://" + advertised + ":" + ossPort
+                + "/callback_pub_key_v1.pem");
         String keyId = value(context, "stsvend.local.ram-user.access-key-id", "LOCAL" + randomText(random, 16).toUpperCase());
         String secret = value(context, "stsvend.local.ram-user.access-key-secret", randomText(random, 30));
         props.put("stsvend.local.ram-user.access-key-id", keyId);

@@ -18,4 +18,12 @@ public interface UploadConfig {
      */
     @WithDefault("PT15M")
     Duration maxLifetime();
+
+    /**
+     * The largest file a PostObject form from {@code POST /uploads/form} admits, in bytes (default 100 MiB, between
+     * 1 and 5 GiB, OSS's PostObject limit): the upper bound of the policy's {@code content-length-range}. A request
+     * may ask for less, never for more.
+     */
+    @WithDefault("104857600")
+    long maxFormBytes();
 }

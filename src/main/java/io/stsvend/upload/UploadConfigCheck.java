@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Refuses to start with an upload lifetime outside its bounds, naming the property. */
+/** Refuses to start with an upload lifetime or form size cap outside its bounds, naming each property. */
 @ApplicationScoped
 public class UploadConfigCheck {
 
     static final long MIN_SECONDS = 60;
     static final Duration MAX = Duration.ofDays(7);
+    /** OSS refuses PostObject files over 5 GiB. */
+    static final long MAX_FORM_BYTES = 5L * 1024 * 1024 * 1024;
 
     void onStart(@Observes @Priority(2) StartupEvent event, UploadConfig config) {
         List<String> problems = problems(config);
@@ -31,6 +33,10 @@ public class UploadConfigCheck {
         if (lifetime.getSeconds() < MIN_SECONDS || lifetime.compareTo(MAX) > 0) {
             problems.add("stsvend.uploads.max-lifetime: must be between " + MIN_SECONDS + "s and " + MAX.toSeconds()
                     + "s, is " + lifetime.toSeconds() + "s");
+        }
+        if (config.maxFormBytes() < 1 || config.maxFormBytes() > MAX_FORM_BYTES) {
+            problems.add("stsvend.uploads.max-form-bytes: must be between 1 and " + MAX_FORM_BYTES + ", is "
+                    + config.maxFormBytes());
         }
         return problems;
     }

@@ -45,8 +45,30 @@ class LifetimesTest {
 
     @Test
     void configBoundsAreChecked() {
-        assertEquals(1, UploadConfigCheck.problems(() -> Duration.ofSeconds(59)).size());
-        assertEquals(1, UploadConfigCheck.problems(() -> Duration.ofDays(8)).size());
-        assertEquals(List.of(), UploadConfigCheck.problems(() -> Duration.ofMinutes(15)));
+        assertEquals(1, UploadConfigCheck.problems(config(Duration.ofSeconds(59), 1)).size());
+        assertEquals(1, UploadConfigCheck.problems(config(Duration.ofDays(8), 1)).size());
+        assertEquals(List.of(), UploadConfigCheck.problems(config(Duration.ofMinutes(15), 1)));
+    }
+
+    @Test
+    void formSizeCapBoundsAreCheckedExactly() {
+        long fiveGiB = 5L * 1024 * 1024 * 1024;
+        assertEquals(1, UploadConfigCheck.problems(config(MAX, 0)).size());
+        assertEquals(1, UploadConfigCheck.problems(config(MAX, fiveGiB + 1)).size());
+        assertEquals(List.of(), UploadConfigCheck.problems(config(MAX, fiveGiB)));
+    }
+
+    static UploadConfig config(Duration lifetime, long maxFormBytes) {
+        return new UploadConfig() {
+            @Override
+            public Duration maxLifetime() {
+                return lifetime;
+            }
+
+            @Override
+            public long maxFormBytes() {
+                return maxFormBytes;
+            }
+        };
     }
 }

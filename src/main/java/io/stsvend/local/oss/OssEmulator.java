@@ -167,6 +167,11 @@ public final class OssEmulator {
         response.headers.forEach(http::putHeader);
         http.putHeader("x-oss-request-id", requestId).putHeader("Server", "AliyunOSS")
                 .putHeader("Date", HttpDates.rfc1123(clock.instant()));
+        if (request.getHeader("Origin") != null) {
+            // As if every bucket had a CORS rule allowing any origin: lets a page on the service's port read the
+            // answer to its cross-origin PostObject (a simple request, so no preflight is involved).
+            http.putHeader("Access-Control-Allow-Origin", "*").putHeader("Access-Control-Expose-Headers", "ETag");
+        }
         LOG.debugf("%s %s -> %d (%s)", request.method(), request.path(), response.status, requestId);
         if (response.body == null || request.method() == HttpMethod.HEAD) {
             if (!http.headers().contains("Content-Length")) {

@@ -1,0 +1,44 @@
+package io.stsvend.upload;
+
+import io.quarkus.runtime.StartupEvent;
+import io.stsvend.issuance.InvalidConfigurationException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Refuses to start with a callback setting outside its bounds, naming each property. */
+@ApplicationScoped
+public class CallbackConfigCheck {
+
+    static final int MAX_REMEMBERED = 100_000;
+    /** scheme://host[:port]/ and anything after: the host is always complete. */
+    private static final Pattern PREFIX = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+/\\S*");
+
+    void onStart(@Observes @Priority(2) StartupEvent event, CallbackConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+
+    static List<String> problems(CallbackConfig config) {
+        List<String> problems = new ArrayList<>();
+        config.publicKeyUrlPrefixes().stream().filter(p -> !PREFIX.matcher(p).matches()).forEach(p -> problems.add(
+                "stsvend.callback.public-key-url-prefixes: '" + p + "' is not an http(s) URL prefix with a host and '/'"));
+        within(problems, "key-fetch-timeout", config.keyFetchTimeout(), Duration.ofMillis(100), Duration.ofSeconds(30));
+        within(problems, "replay-window", config.replayWindow(), Duration.ofMinutes(1), Duration.ofDays(7));
+        return problems;
+    }
+
+    private static void within(List<String> problems, String name, Duration value, Duration min, Duration max) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            problems.add("stsvend.callback." + name + ": must be between " + min + " and " + max + ", is " + value);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.stsvend.e2e;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Stands in for Alibaba's key host in tests: serves the PEM of {@link #KEY} at {@code /keys/test.pem} and of
+ * {@link #OTHER} at {@code /keys/other.pem} from a JDK HttpServer, and allow-lists {@code /keys/} on it as the
+ * service's only configured public key URL prefix (local mode adds the OSS emulator's key URL).
+ */
+public class CallbackKeyServer implements QuarkusTestResourceLifecycleManager {
+
+    static final KeyPair KEY = rsa();
+    static final KeyPair OTHER = rsa();
+    static volatile String base;
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        serve("/keys/test.pem", KEY);
+        serve("/keys/other.pem", OTHER);
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("stsvend.callback.public-key-url-prefixes", base + "/keys/");
+    }
+
+    @Override
+    public void stop() {
+        server.stop(0);
+    }
+
+    /** Base64 MD5withRSA signature of {@code stringToSign}, as OSS computes it. */
+    static String sign(PrivateKey key, String stringToSign) throws GeneralSecurityException {
+        Signature rsa = Signature.getInstance("MD5withRSA");
+        rsa.initSign(key);
+        rsa.update(stringToSign.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(rsa.sign());
+    }
+
+    private void serve(String path, KeyPair pair) {
+        byte[] pem = ("-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n").getBytes(StandardCharsets.US_ASCII);
+        server.createContext(path, exchange -> {
+            exchange.sendResponseHeaders(200, pem.length);
+            exchange.getResponseBody().write(pem);
+            exchange.close();
+        });
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
