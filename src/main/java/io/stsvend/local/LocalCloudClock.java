@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * presigned URL or a token on the emulator's side. Separate from the service's clock because the Alibaba SDKs sign
  * with real time, and the emulators must keep accepting their timestamps while tests move the service's time.
  */
-public final class LocalCloudClock extends Clock {
+public class LocalCloudClock extends Clock {
 
     private final Clock base;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);

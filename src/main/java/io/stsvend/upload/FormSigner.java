@@ -1,9 +1,5 @@
 package io.stsvend.upload;
 
-import com.aliyun.oss.ClientBuilderConfiguration;
-import com.aliyun.oss.OSS;
-import com.aliyun.oss.OSSClientBuilder;
-import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
 
 import io.smallrye.mutiny.Uni;
@@ -104,19 +100,9 @@ public class FormSigner {
         return new UploadForm(UploadUrl.of(oss.endpoint(), bucket), fields, UrlPresigner.UTC.format(expires));
     }
 
-    /** Signs locally with a V4-configured client, which never sends a request. */
+    /** Signs locally with the SDK's V4 signer. */
     private String signature(IssuedCredentials issued, String policy, Instant signedAt) {
-        var c = issued.credentials();
-        ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
-        conf.setSignatureVersion(SignVersion.V4);
-        OSS client = OSSClientBuilder.create().endpoint(oss.endpoint()).region(oss.region())
-                .credentialsProvider(new DefaultCredentialProvider(c.accessKeyId(), c.accessKeySecret(),
-                        c.securityToken()))
-                .clientConfiguration(conf).build();
-        try {
-            return client.calculatePostSignature(policy, Date.from(signedAt));
-        } finally {
-            client.shutdown();
-        }
+        return SigningClient.sign(oss, issued.credentials(), SignVersion.V4,
+                client -> client.calculatePostSignature(policy, Date.from(signedAt)));
     }
 }

@@ -1,10 +1,6 @@
 package io.stsvend.upload;
 
-import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.HttpMethod;
-import com.aliyun.oss.OSS;
-import com.aliyun.oss.OSSClientBuilder;
-import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.GeneratePresignedUrlRequest;
 
@@ -79,27 +75,12 @@ public class UrlPresigner {
         if (request.contentType() != null) {
             presign.setContentType(request.contentType());
         }
-        OSS client = client(issued, version);
-        try {
-            String url = client.generatePresignedUrl(presign).toString();
-            Map<String, String> headers = request.contentType() == null ? Map.of()
-                    : Map.of("Content-Type", request.contentType());
-            return new PresignedUrl(url, presign.getMethod().name(), bucket, key, UTC.format(expires), version.name(),
-                    headers);
-        } finally {
-            client.shutdown();
-        }
-    }
-
-    /** A client used only to sign locally: it never sends a request. */
-    private OSS client(IssuedCredentials issued, SignVersion version) {
-        var c = issued.credentials();
-        ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
-        conf.setSignatureVersion(version);
-        return OSSClientBuilder.create().endpoint(oss.endpoint()).region(oss.region())
-                .credentialsProvider(new DefaultCredentialProvider(c.accessKeyId(), c.accessKeySecret(),
-                        c.securityToken()))
-                .clientConfiguration(conf).build();
+        String url = SigningClient.sign(oss, issued.credentials(), version,
+                client -> client.generatePresignedUrl(presign).toString());
+        Map<String, String> headers = request.contentType() == null ? Map.of()
+                : Map.of("Content-Type", request.contentType());
+        return new PresignedUrl(url, presign.getMethod().name(), bucket, key, UTC.format(expires), version.name(),
+                headers);
     }
 
     private static Access accessOf(String method) {
