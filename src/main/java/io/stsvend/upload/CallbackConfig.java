@@ -22,6 +22,13 @@ public interface CallbackConfig {
     /** Further allowed prefixes; set by local mode to the OSS emulator's key URL, and empty otherwise. */
     Optional<List<String>> extraPublicKeyUrlPrefixes();
 
+    /**
+     * The URL OSS calls for upload callbacks, i.e. this service's public {@code /oss/callback}, e.g.
+     * {@code https://stsvend.example.com/oss/callback}. When unset, the URL the form request reached is used, which
+     * is right when OSS reaches the service under the same name as the app does (and in local mode).
+     */
+    Optional<String> url();
+
     /** Time allowed for fetching a public key (default 5 s, between 100 ms and 30 s). */
     @WithDefault("5s")
     Duration keyFetchTimeout();

@@ -31,6 +31,8 @@ public class CallbackConfigCheck {
         List<String> problems = new ArrayList<>();
         config.publicKeyUrlPrefixes().stream().filter(p -> !PREFIX.matcher(p).matches()).forEach(p -> problems.add(
                 "stsvend.callback.public-key-url-prefixes: '" + p + "' is not an http(s) URL prefix with a host and '/'"));
+        config.url().filter(u -> !u.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/\\S*")).ifPresent(u -> problems.add(
+                "stsvend.callback.url: must be the http(s) URL of this service's /oss/callback"));
         within(problems, "key-fetch-timeout", config.keyFetchTimeout(), Duration.ofMillis(100), Duration.ofSeconds(30));
         within(problems, "replay-window", config.replayWindow(), Duration.ofMinutes(1), Duration.ofDays(7));
         return problems;

@@ -12,16 +12,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The PostObject policy document of one form (spec §5.2), rendered as JSON by Jackson so every value is escaped:
  * {@code expiration} in Java's millisecond form, then conditions pinning the bucket, the key ({@code eq}) or its
  * prefix ({@code starts-with}), {@code content-length-range} 1..maxBytes, optionally {@code in $content-type}, and
- * the V4 signature fields and STS token, which OSS documents as part of a V4 policy.
+ * the V4 signature fields and STS token, which OSS documents as part of a V4 policy, and the upload callback when
+ * one was asked for.
  */
 record FormPolicy(Instant expiration, String bucket, String key, boolean isPrefix, long maxBytes,
-                  List<String> contentTypes, V4Fields v4) {
+                  List<String> contentTypes, V4Fields v4, Optional<String> callback) {
 
     /** The signature fields the form carries besides {@code x-oss-signature}, pinned by the policy. */
     record V4Fields(String credential, String date, String securityToken) {
@@ -62,6 +64,8 @@ record FormPolicy(Instant expiration, String bucket, String key, boolean isPrefi
         conditions.addObject().put("x-oss-credential", v4.credential());
         conditions.addObject().put("x-oss-date", v4.date());
         conditions.addObject().put("x-oss-security-token", v4.securityToken());
+        // Pinned exactly, so the uploader can neither drop the notification nor point it elsewhere.
+        callback.ifPresent(value -> conditions.addObject().put("callback", value));
         try {
             return JSON.writeValueAsString(policy);
         } catch (JsonProcessingException e) {

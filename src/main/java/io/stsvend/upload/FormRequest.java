@@ -17,5 +17,8 @@ public record FormRequest(
         @Schema(description = "Allowed values of the form's Content-Type field; the form must then send one")
         List<String> contentTypes,
         @Schema(description = "Requested lifetime; capped by configuration and the credentials' expiry")
-        Long expiresInSeconds) {
+        Long expiresInSeconds,
+        @Schema(description = "Ask OSS to notify this service (POST /oss/callback) when the upload is stored; OSS then"
+                + " relays the service's answer to the uploader")
+        Boolean callback) {
 }

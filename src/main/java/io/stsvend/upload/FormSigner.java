@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +27,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * PostObject forms (spec §5) signed with Signature V4 by the OSS SDK ({@code calculatePostSignature(policy, date)})
@@ -52,7 +54,11 @@ public class FormSigner {
         this.clock = clock;
     }
 
-    public Uni<UploadForm> sign(Caller caller, FormRequest request) {
+    /**
+     * @param callbackUrl where OSS should notify this service when the form asks for a callback (the configured
+     *                    {@code stsvend.callback.url}, else the URL the request reached)
+     */
+    public Uni<UploadForm> sign(Caller caller, FormRequest request, URI callbackUrl) {
         if (request == null) {
             throw new CodedException(ErrorCode.BAD_REQUEST, "A JSON body is required.");
         }
@@ -67,11 +73,13 @@ public class FormSigner {
         }
         List<String> contentTypes = FormPolicy.checkContentTypes(request.contentTypes());
         Lifetimes.checkRequested(request.expiresInSeconds());
-        return issuer.issue(caller).map(issued -> form(issued, request, key, isPrefix, contentTypes));
+        Optional<String> callback = Boolean.TRUE.equals(request.callback())
+                ? Optional.of(CallbackParameter.of(callbackUrl)) : Optional.empty();
+        return issuer.issue(caller).map(issued -> form(issued, request, key, isPrefix, contentTypes, callback));
     }
 
     private UploadForm form(IssuedCredentials issued, FormRequest request, String key, boolean isPrefix,
-                            List<String> contentTypes) {
+                            List<String> contentTypes, Optional<String> callback) {
         String bucket = Lifetimes.bucketFor(request.bucket(), issued, Access.WRITE);
         boolean allowed = isPrefix ? ObjectScope.allowsEveryKeyUnder(issued.grants(), bucket, key, Access.WRITE)
                 : ObjectScope.allows(issued.grants(), bucket, key, Access.WRITE);
@@ -88,7 +96,7 @@ public class FormSigner {
         String date = V4_DATE.format(now);
         FormPolicy.V4Fields v4 = new FormPolicy.V4Fields(credentials.accessKeyId() + "/" + date.substring(0, 8) + "/"
                 + oss.region() + "/oss/aliyun_v4_request", date, credentials.securityToken());
-        String policy = new FormPolicy(expires, bucket, key, isPrefix, maxBytes, contentTypes, v4).json();
+        String policy = new FormPolicy(expires, bucket, key, isPrefix, maxBytes, contentTypes, v4, callback).json();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("key", key);
         fields.put("policy", Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8)));
@@ -97,6 +105,7 @@ public class FormSigner {
         fields.put("x-oss-date", date);
         fields.put("x-oss-signature", signature(issued, policy, now));
         fields.put("x-oss-security-token", credentials.securityToken());
+        callback.ifPresent(value -> fields.put("callback", value));
         return new UploadForm(UploadUrl.of(oss.endpoint(), bucket), fields, UrlPresigner.UTC.format(expires));
     }
 
