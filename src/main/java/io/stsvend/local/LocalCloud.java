@@ -127,7 +127,8 @@ public class LocalCloud {
                 + resources + "]}]}";
     }
 
-    private static boolean grammarAccepts(String policy) {
+    /** The RAM policy grammar of spec §3.1, as {@link PolicyDocument} parses it: what an emulated STS accepts. */
+    public static boolean grammarAccepts(String policy) {
         try {
             PolicyDocument.parse(policy);
             return true;

@@ -47,7 +47,8 @@ public class PackagedLocalCloud implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static String fileUrl(String resource) {
+    /** A test resource as a file: URL, for an application that runs outside the test class path. */
+    static String fileUrl(String resource) {
         try {
             URL url = PackagedLocalCloud.class.getClassLoader().getResource(resource);
             return Path.of(url.toURI()).toUri().toString();

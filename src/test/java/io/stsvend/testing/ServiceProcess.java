@@ -1,0 +1,164 @@
+package io.stsvend.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged application as its own operating-system process, as one pod of a deployment runs it: the artifact
+ * Quarkus built ({@code quarkus-artifact.properties}: the JVM jar, or the native binary with {@code -Dnative}), in
+ * the prod profile, on a free loopback port, configured only by system properties and environment variables. Its
+ * output goes to {@code <build dir>/processes/<name>.log}. {@link #close()} stops it as Kubernetes would (SIGTERM).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /**
+     * Launches the application built in {@code buildDir} without waiting for it (start several, then
+     * {@link #awaitReady} each, so they boot in parallel).
+     *
+     * @param jvmOptions extra JVM options (ignored for a native binary)
+     */
+    public static ServiceProcess launch(Path buildDir, String name, Map<String, String> properties,
+                                        Map<String, String> environment, List<String> jvmOptions) {
+        int port = freePort();
+        List<String> flags = new ArrayList<>(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port));
+        properties.forEach((key, value) -> flags.add("-D" + key + "=" + value));
+        List<String> command = command(buildDir, flags, jvmOptions);
+        try {
+            Path log = Files.createDirectories(buildDir.resolve("processes")).resolve(name + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            return new ServiceProcess(name, port, log, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot launch " + command.get(0), e);
+        }
+    }
+
+    /** Waits until readiness answers 200; fails at once if the process exits first. */
+    public ServiceProcess awaitReady(Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            return status("/q/health/ready") == 200;
+        });
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** The process's output so far (its log). */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " on :" + port;
+    }
+
+    private int status(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** {@code java [options] [-Dflags] -jar quarkus-run.jar}, or {@code <native binary> [-Dflags]}. */
+    private static List<String> command(Path buildDir, List<String> flags, List<String> jvmOptions) {
+        Properties artifact = artifact(buildDir);
+        Path path = buildDir.resolve(artifact.getProperty("path"));
+        List<String> command = new ArrayList<>();
+        if ("native".equals(artifact.getProperty("type"))) {
+            command.add(path.toString());
+            command.addAll(flags);
+            return command;
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(flags);
+        command.add("-jar");
+        command.add(path.toString());
+        return command;
+    }
+
+    private static Properties artifact(Path buildDir) {
+        Path file = buildDir.resolve("quarkus-artifact.properties");
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("no packaged application in " + buildDir + " (run ./mvnw package)", e);
+        }
+        if (properties.getProperty("path") == null) {
+            throw new IllegalStateException(file + " names no runnable artifact (a sources-only native build?)");
+        }
+        return properties;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+}
