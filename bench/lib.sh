@@ -23,6 +23,15 @@ ensure_wrk() {
     || fail "could not install wrk"
 }
 
+# The replica comparison shares one redis-server between the replicas.
+ensure_redis() {
+  command -v redis-server >/dev/null 2>&1 && return
+  log "installing redis-server (Debian package)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends redis-server >/dev/null \
+    || fail "could not install redis-server"
+}
+
 # Reuses target/quarkus-app and the compiled benchmarks unless a source or the pom is newer (or --rebuild).
 ensure_build() {
   local jar=$ROOT/target/quarkus-app/quarkus-run.jar marker=$ROOT/target/test-classes/META-INF/BenchmarkList

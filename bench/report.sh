@@ -20,6 +20,17 @@ fixed_row() {
     "$(fixed_ms "$1" p99_us)" "$(fixed_ms "$1" p999_us)" "$(fixed_ms "$1" max_us)"
 }
 
+replica_field() { field "$(grep "^RESULT scenario=$1 " "$WORK/replicas.out")" "$2"; }
+replica_rows() {  # one table row per RESULT line of ReplicaCalls
+  grep '^RESULT' "$WORK/replicas.out" | while read -r line; do
+    local users calls; users=$(field "$line" users) calls=$(field "$line" calls)
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | **%s** | %s |\n' "$(field "$line" scenario)" \
+      "$(field "$line" replicas)" "$(field "$line" shared)" "$(field "$line" routing)" "$users" \
+      "$(field "$line" requests)" "$(field "$line" errors)" "$calls" "$(calc %.2f "$calls / $users")" \
+      "$(calc %.0f "$calls / $users * 100000 / 1800")"
+  done
+}
+
 row() {  # row LABEL NAME: one wrk run as a table row
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(rps "$2")" "$(ms "$2" p50_us)" "$(ms "$2" p99_us)" \
     "$(ms "$2" p999_us)" "$(wrk_field "$2" status_errors)" "$(wrk_field "$2" socket_errors)"
@@ -77,6 +88,24 @@ $(fixed_row half)
 | RSS at idle (just started) | $((RSS_IDLE_KB / 1024)) MiB |
 | RSS under load (max during hot runs) | $((RSS_LOAD_KB / 1024)) MiB |
 | RSS at idle after the runs | $((RSS_AFTER_KB / 1024)) MiB |
+
+## Replicas: AssumeRole calls per user (issue 8)
+
+bench ReplicaCalls: the packaged application three times (prod profile, \`-Xmx256m\`), all calling one standalone STS
+emulator that counts AssumeRole; first without the shared cache, then with it on one \`redis-server\`. Each scenario
+takes fresh users; every user asks $REPLICA_ROUNDS times (rounds in shuffled order, 32 requests at a time), routed
+round-robin over all requests (a Kubernetes Service) or by a hash of the \`Authorization\` header (the affinity
+overlay's ingress). All of it falls within one token lifetime, so calls per user is the cost of a user per refresh
+period. Last column: what that costs the account for 100,000 active users with 3600 s tokens refreshed at half-life
+(calls per user × 100,000 ÷ 1,800 s), against a quota of about 100 AssumeRole/s.
+
+| scenario | replicas | shared cache | routing | users | requests | errors | AssumeRole calls | calls per user | calls/s for 100k users |
+|---|---:|---|---|---:|---:|---:|---:|---:|---:|
+$(replica_rows)
+
+Target (issue 8), one AssumeRole per user per refresh period however many replicas run:
+$(verdict "$(replica_field three-replicas-shared calls) == $(replica_field three-replicas-shared users)") — three replicas
+with the shared cache made $(replica_field three-replicas-shared calls) calls for $(replica_field three-replicas-shared users) users (without it: $(replica_field three-replicas calls)).
 
 ## Targets (issue 6)
 

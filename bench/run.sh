@@ -5,13 +5,14 @@
 #   bench/run.sh --smoke    every scenario for a second or two with a handful of users (CI); writes target/bench/smoke.md
 #
 # Options: --users N (1000), --sts-delay-ms MS (50), --duration S (20, per measured run), --rebuild, --out FILE,
-# --jvm-opts "OPTS" (extra JVM options for the service, e.g. "-Xmx256m"; default none, the JVM's own sizing).
+# --jvm-opts "OPTS" (extra JVM options for the service, e.g. "-Xmx256m"; default none, the JVM's own sizing),
+# --replica-users N (300, users per scenario of the replica comparison).
 # Exits non-zero if any scenario failed to run (not on slow figures: there are no timing assertions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-SMOKE=false USERS=1000 STS_DELAY_MS=50 DURATION=20 REBUILD=false OUT="" JVM_OPTS=""
+SMOKE=false USERS=1000 STS_DELAY_MS=50 DURATION=20 REBUILD=false OUT="" JVM_OPTS="" REPLICA_USERS=300 REPLICA_ROUNDS=6
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SMOKE=true ;;
@@ -21,12 +22,13 @@ while [ $# -gt 0 ]; do
     --rebuild) REBUILD=true ;;
     --out) OUT=$2; shift ;;
     --jvm-opts) JVM_OPTS=$2; shift ;;
+    --replica-users) REPLICA_USERS=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 if $SMOKE; then
-  USERS=20 DURATION=2
+  USERS=20 DURATION=2 REPLICA_USERS=20
   WARMUP=1 COLD_TOKENS=200 FOOTPRINT_USERS=2000 JMH_ARGS=(-f 0 -wi 0 -i 1 -r 200ms)
 else
   WARMUP=5 COLD_TOKENS=$((USERS * 6)) FOOTPRINT_USERS=100000 JMH_ARGS=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
@@ -40,6 +42,7 @@ source "$ROOT/bench/lib.sh"
 LOAD_START=$(cut -d" " -f1-3 /proc/loadavg)
 log "stsvend benchmark: users=$USERS sts-delay=${STS_DELAY_MS}ms duration=${DURATION}s smoke=$SMOKE"
 ensure_wrk
+ensure_redis
 ensure_build
 CLASSPATH_TEST="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/classpath.txt")"
 # The in-process tools use the service's classes, which log through JBoss LogManager.
@@ -126,6 +129,12 @@ NC_CALLS=$(( $(metric_int 'stsvend_sts_assume_role_seconds_count{outcome="succes
 NC_REQUESTS=$(( $(ok_requests nocache16) + $(ok_requests nocache64) ))
 NC_HITS=$(metric_int 'stsvend_credentials_requests_total{outcome="hit"')
 stop_app
+
+# ---- AssumeRole calls per user: 1 vs 3 replicas, with and without the shared cache (issue 8) -----------------------
+log "replicas: AssumeRole calls per user, $REPLICA_USERS users per scenario"
+"${JAVA_TOOL[@]}" io.stsvend.bench.ReplicaCalls "$ROOT/target" "$REPLICA_USERS" "$STS_DELAY_MS" "$REPLICA_ROUNDS" \
+  > "$WORK/replicas.out" 2> "$WORK/replicas.err" || fail "replica comparison failed (see $WORK/replicas.err)"
+[ "$(grep -c '^RESULT' "$WORK/replicas.out")" -eq 5 ] || fail "replica comparison printed no result"
 
 # ---- results --------------------------------------------------------------------------------------------------------
 if [ -z "$OUT" ]; then

@@ -5,11 +5,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Path;
 import java.util.Map;
 
+import io.stsvend.testing.ReplicaSet;
 import io.stsvend.testing.TestTokens;
 
 /**
@@ -28,10 +26,10 @@ public class PackagedLocalCloud implements QuarkusTestResourceLifecycleManager {
                 // emulators would bind a port of their own while the service still pointed at the one it resolved.
                 "stsvend.local.sts.port", freePort(),
                 "stsvend.local.oss.port", freePort(),
-                "mp.jwt.verify.publickey.location", fileUrl("test-keys/publicKey.pem"),
+                "mp.jwt.verify.publickey.location", ReplicaSet.fileUrl("test-keys/publicKey.pem"),
                 "mp.jwt.verify.issuer", TestTokens.ISSUER,
                 "mp.jwt.verify.audiences", TestTokens.AUDIENCE,
-                "smallrye.jwt.sign.key.location", fileUrl("test-keys/privateKey.pem"));
+                "smallrye.jwt.sign.key.location", ReplicaSet.fileUrl("test-keys/privateKey.pem"));
     }
 
     @Override
@@ -44,16 +42,6 @@ public class PackagedLocalCloud implements QuarkusTestResourceLifecycleManager {
             return Integer.toString(socket.getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A test resource as a file: URL, for an application that runs outside the test class path. */
-    static String fileUrl(String resource) {
-        try {
-            URL url = PackagedLocalCloud.class.getClassLoader().getResource(resource);
-            return Path.of(url.toURI()).toUri().toString();
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("test resource " + resource + " is not a file", e);
         }
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stsvend.testing.Parallel;
 import io.stsvend.testing.RedisServer;
 import io.stsvend.testing.ServiceProcess;
-import io.stsvend.testing.SharedRedis;
+import io.stsvend.testing.ReplicaSet;
 import io.stsvend.testing.StandaloneSts;
 import io.stsvend.testing.TestTokens;
 import io.vertx.core.Vertx;
@@ -31,11 +31,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -60,7 +60,7 @@ class ReplicasShareRedisIT {
 
     static RedisServer redis;
     static StandaloneSts sts;
-    static final List<ServiceProcess> replicas = new ArrayList<>();
+    static ReplicaSet replicas;
     static final Set<String> vendedSecrets = new HashSet<>();
 
     @BeforeAll
@@ -68,28 +68,16 @@ class ReplicasShareRedisIT {
         redis = new RedisServer();
         redis.start();
         sts = new StandaloneSts(Duration.ofMillis(50));
-        Map<String, String> properties = new HashMap<>(sts.serviceProperties());
-        properties.putAll(Map.of(
-                "mp.jwt.verify.publickey.location", PackagedLocalCloud.fileUrl("test-keys/publicKey.pem"),
-                "mp.jwt.verify.issuer", TestTokens.ISSUER,
-                "mp.jwt.verify.audiences", TestTokens.AUDIENCE,
-                "stsvend.shared-cache.enabled", "true",
-                "quarkus.redis.hosts", redis.uri(),
-                // A loaded CI machine must not turn slow answers into per-replica fallbacks (extra STS calls).
-                "stsvend.shared-cache.operation-timeout", "2s"));
-        Map<String, String> environment = new HashMap<>(sts.serviceEnvironment());
-        environment.put("STSVEND_SHARED_CACHE_KEYS", SharedRedis.KEY);
         // Failsafe names the native binary's path in the build directory (see pom.xml), whichever artifact was built.
         Path buildDir = Path.of(System.getProperty("native.image.path", "target/stsvend-runner")).getParent();
-        for (int i = 0; i < 3; i++) {
-            replicas.add(ServiceProcess.launch(buildDir, "replica-" + i, properties, environment, List.of()));
-        }
-        replicas.forEach(replica -> replica.awaitReady(Duration.ofSeconds(90)));
+        replicas = ReplicaSet.launch(buildDir, "replica", 3, sts, Optional.of(redis), List.of());
     }
 
     @AfterAll
     static void stopAll() {
-        replicas.forEach(ServiceProcess::close);
+        if (replicas != null) {
+            replicas.close();
+        }
         if (sts != null) {
             sts.close();
         }
@@ -121,7 +109,7 @@ class ReplicasShareRedisIT {
                 assertFalse(value.contains(clear), "plaintext in Redis under " + key);
             }
         });
-        for (ServiceProcess replica : replicas) {
+        for (ServiceProcess replica : replicas.replicas()) {
             for (String secret : vendedSecrets) {
                 assertFalse(replica.output().contains(secret), replica + " logged a vended secret");
             }
@@ -137,7 +125,7 @@ class ReplicasShareRedisIT {
             assertEquals(30, spread("replicas-redis-down", 30).size());
             long calls = sts.assumeRoleCalls() - before;
             assertTrue(calls >= 1 && calls <= 3, "each replica caches on its own: " + calls + " calls");
-            for (ServiceProcess replica : replicas) {
+            for (ServiceProcess replica : replicas.replicas()) {
                 assertEquals("degraded", sharedCacheState(replica), replica.toString());
             }
         } finally {
@@ -146,7 +134,7 @@ class ReplicasShareRedisIT {
         // Recovers by itself: new users' first requests reach Redis again once each replica retries it.
         await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).until(() -> {
             spread("replicas-warm-up-" + System.nanoTime(), 6);
-            return replicas.stream().allMatch(replica -> "shared".equals(sharedCacheState(replica)));
+            return replicas.replicas().stream().allMatch(replica -> "shared".equals(sharedCacheState(replica)));
         });
         long before = sts.assumeRoleCalls();
         spread("replicas-redis-back", 60);

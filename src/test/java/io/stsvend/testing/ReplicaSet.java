@@ -1,0 +1,82 @@
+package io.stsvend.testing;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A deployment's worth of the packaged application: {@code count} processes ({@link ServiceProcess}) configured
+ * alike, as the pods of one Deployment are: prod profile, local mode off, the given STS (its RAM user key in the
+ * environment, as a Kubernetes Secret would put it), JWT verification with the test key pair of
+ * {@link TestTokens}, and, when a Redis server is given, the shared cache on it with {@link SharedRedis#KEY}.
+ * Launched in parallel; {@link #close()} stops them all.
+ */
+public final class ReplicaSet implements AutoCloseable {
+
+    private final List<ServiceProcess> replicas;
+
+    private ReplicaSet(List<ServiceProcess> replicas) {
+        this.replicas = List.copyOf(replicas);
+    }
+
+    public static ReplicaSet launch(Path buildDir, String name, int count, StandaloneSts sts,
+                                    Optional<RedisServer> redis, List<String> jvmOptions) {
+        Map<String, String> properties = new HashMap<>(sts.serviceProperties());
+        properties.put("mp.jwt.verify.publickey.location", fileUrl("test-keys/publicKey.pem"));
+        properties.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        properties.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+        Map<String, String> environment = new HashMap<>(sts.serviceEnvironment());
+        redis.ifPresent(server -> {
+            properties.put("stsvend.shared-cache.enabled", "true");
+            properties.put("quarkus.redis.hosts", server.uri());
+            // A loaded machine must not turn slow answers into per-replica fallbacks (extra STS calls).
+            properties.put("stsvend.shared-cache.operation-timeout", "2s");
+            environment.put("STSVEND_SHARED_CACHE_KEYS", SharedRedis.KEY);
+        });
+        List<ServiceProcess> replicas = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            replicas.add(ServiceProcess.launch(buildDir, name + "-" + i, properties, environment, jvmOptions));
+        }
+        ReplicaSet set = new ReplicaSet(replicas);
+        try {
+            replicas.forEach(replica -> replica.awaitReady(Duration.ofSeconds(90)));
+        } catch (RuntimeException e) {
+            set.close();
+            throw e;
+        }
+        return set;
+    }
+
+    public List<ServiceProcess> replicas() {
+        return replicas;
+    }
+
+    public ServiceProcess get(int index) {
+        return replicas.get(index);
+    }
+
+    public int size() {
+        return replicas.size();
+    }
+
+    @Override
+    public void close() {
+        replicas.forEach(ServiceProcess::close);
+    }
+
+    /** A test resource as a file: URL, for an application that runs outside the test class path. */
+    public static String fileUrl(String resource) {
+        try {
+            URL url = ReplicaSet.class.getClassLoader().getResource(resource);
+            return Path.of(url.toURI()).toUri().toString();
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("test resource " + resource + " is not a file", e);
+        }
+    }
+}
