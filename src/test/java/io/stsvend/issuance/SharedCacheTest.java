@@ -77,7 +77,7 @@ class SharedCacheTest {
             info.name = CacheConfig.NAME + "-replica-" + i;
             info.maximumSize = 1000L;
             Cache local = new CaffeineCacheImpl(info, false);
-            SharedFlight own = new SharedFlight(new RedisCredentialStore(redis), sharedConfig, registry);
+            SharedFlight own = new SharedFlight(new RedisCredentialStore(redis), sharedConfig, registry, clock);
             flights.add(own);
             replicas.add(new CredentialIssuer(grantMapper, sts, stsConfig, cacheConfig, clock, local, metrics,
                     missLimiter, audit, own));
