@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
 /**
  * One audit line: who asked ({@code subject}, {@code roleSessionName}), for what ({@code policyFingerprint},
  * {@code grants} as {@code bucket/prefix[objects]:access,...}), how it was served ({@code cache}: hit, miss, shared,
- * refresh), the {@code outcome} ({@code ok} or the catalogue error code), the STS request id of the token handed out
- * (absent on failure) and {@code latencyMs}. Fields unknown at the time of a failure are absent.
+ * refresh, or remote: a local miss served from the shared cache, with no STS call by this replica), the
+ * {@code outcome} ({@code ok} or the catalogue error code), the STS request id of the token handed out (absent on
+ * failure; for hit and remote, the earlier call that minted it) and {@code latencyMs}. Fields unknown at the time of
+ * a failure are absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"event", "subject", "roleSessionName", "policyFingerprint", "grants", "cache", "outcome",

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The use case: caller → grants → session policy → a still-valid cached token, or one new AssumeRole.
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * misses are limited by {@link MissLimiter} ({@code RATE_LIMITED}); failures are never cached. Every attempt, and
  * every background refresh, writes one {@link AuditTrail} line. Runs on the caller's thread (the event loop) except
  * for the STS call, which the gateway runs off it. With the shared cache enabled ({@link SharedFlight}), a local miss
- * or refresh first looks in Redis and only one replica per key calls STS; hits never leave the replica.
+ * or refresh first looks in Redis and only one replica per key calls STS; hits never leave the replica. A miss served
+ * from Redis is recorded as {@code REMOTE}, so {@code MISS} always means this replica called AssumeRole.
  */
 @ApplicationScoped
 public class CredentialIssuer {
@@ -89,25 +91,32 @@ public class CredentialIssuer {
     }
 
     private Uni<IssuedCredentials> serve(CredentialSlot slot, IssuanceRequest request) {
-        CredentialSlot.Acquired acquired = slot.acquire(freshness, kind -> call(kind, request));
-        CacheOutcome outcome = acquired.outcome();
+        // Set if the issuance this request starts goes to STS; a MISS that never does was served from Redis.
+        AtomicBoolean calledSts = new AtomicBoolean();
+        CredentialSlot.Acquired acquired = slot.acquire(freshness, kind -> call(kind, request, calledSts));
         return Uni.createFrom().completionStage(acquired.credentials())
-                .map(credentials -> new IssuedCredentials(credentials, request.grants(), outcome))
+                .map(credentials -> new IssuedCredentials(credentials, request.grants(),
+                        acquired.outcome() == CacheOutcome.MISS && !calledSts.get()
+                                ? CacheOutcome.REMOTE : acquired.outcome()))
                 .invoke(issued -> {
-                    metrics.requestServed(outcome);
-                    audit.record(request.event(outcome, AuditEvent.OK, issued.credentials().requestId(),
+                    metrics.requestServed(issued.outcome());
+                    audit.record(request.event(issued.outcome(), AuditEvent.OK, issued.credentials().requestId(),
                             request.startedNanos()));
                 })
                 .onFailure().invoke(failure -> {
                     ErrorCode code = codeOf(failure);
                     metrics.requestFailed(code);
-                    audit.record(request.event(outcome, code.code(), null, request.startedNanos()));
+                    audit.record(request.event(acquired.outcome(), code.code(), null, request.startedNanos()));
                 });
     }
 
     /** A local miss or refresh: the shared cache's value if it has a fresh one, otherwise one AssumeRole. */
-    private CompletableFuture<TemporaryCredentials> call(CacheOutcome kind, IssuanceRequest request) {
-        return shared.obtain(request.key(stsConfig), freshness, () -> assumeRole(kind, request));
+    private CompletableFuture<TemporaryCredentials> call(CacheOutcome kind, IssuanceRequest request,
+                                                         AtomicBoolean calledSts) {
+        return shared.obtain(request.key(stsConfig), freshness, () -> {
+            calledSts.set(true);
+            return assumeRole(kind, request);
+        });
     }
 
     private CompletableFuture<TemporaryCredentials> assumeRole(CacheOutcome kind, IssuanceRequest request) {

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Issuance meters; tag values come only from closed sets, never from callers, and meters are created once.
  * <ul>
- *   <li>{@code stsvend.credentials.requests{outcome}}: requests by hit, miss, shared, or the error code;</li>
+ *   <li>{@code stsvend.credentials.requests{outcome}}: requests by hit, miss (this replica called STS), shared,
+ *       remote (a local miss served from the shared cache), or the error code;</li>
  *   <li>{@code stsvend.sts.assume-role{outcome,code}}: AssumeRole latency histogram as the issuer sees it (guard,
  *       retries and backoff included), {@code outcome} success or failure, {@code code} none or the error code;</li>
  *   <li>{@code stsvend.credentials.refreshes{outcome}}: background refreshes, success or failure;</li>

@@ -21,8 +21,9 @@ public class IssuanceProducers {
     /** Cross-replica single flight on the shared store (a pass-through when the shared cache is disabled). */
     @Produces
     @Singleton
-    SharedFlight sharedFlight(SharedCredentialStore store, SharedCacheConfig config, MeterRegistry registry) {
-        return new SharedFlight(store, config, registry);
+    SharedFlight sharedFlight(SharedCredentialStore store, SharedCacheConfig config, MeterRegistry registry,
+                              Clock clock) {
+        return new SharedFlight(store, config, registry, clock);
     }
 
     /** UTC system clock; tests replace it with a clock they move. */

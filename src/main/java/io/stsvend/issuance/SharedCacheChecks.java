@@ -34,6 +34,8 @@ final class SharedCacheChecks {
                 Duration.ofSeconds(1));
         problems.within("stsvend.shared-cache.operation-timeout", shared.operationTimeout(), Duration.ofMillis(10),
                 Duration.ofSeconds(5));
+        problems.within("stsvend.shared-cache.retry-interval", shared.retryInterval(), Duration.ofMillis(100),
+                Duration.ofSeconds(60));
         if (shared.pollInterval().compareTo(shared.lockTtl()) >= 0) {
             problems.add("stsvend.shared-cache.poll-interval: must be shorter than lock-ttl ("
                     + Problems.text(shared.lockTtl()) + "), is " + Problems.text(shared.pollInterval()));

@@ -36,4 +36,11 @@ public interface SharedCacheConfig {
     /** Longest wait for any one Redis command before it counts as failed. 10 ms to 5 s, default 250 ms. */
     @WithDefault("250ms")
     Duration operationTimeout();
+
+    /**
+     * After a failed or timed-out Redis command, how long a replica stays away from Redis (calling STS on its own,
+     * without sending commands) before the next local miss tries it again. 100 ms to 60 s, default 2 s.
+     */
+    @WithDefault("2s")
+    Duration retryInterval();
 }

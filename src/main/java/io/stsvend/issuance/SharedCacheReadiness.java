@@ -9,7 +9,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness entry {@code shared-cache}: always UP, because a replica without Redis still serves every request from
  * its own cache; its {@code state} says {@code disabled}, {@code shared}, or {@code degraded} (the last Redis command
- * failed; the replica calls STS on its own until Redis answers again). Never contacts Redis itself.
+ * failed; the replica calls STS on its own, trying Redis again every {@code retry-interval}, until it answers).
+ * Never contacts Redis itself.
  */
 @Readiness
 @ApplicationScoped

@@ -4,13 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.stsvend.sts.TemporaryCredentials;
 
-import org.jboss.logging.Logger;
-
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -20,13 +18,13 @@ import java.util.function.Supplier;
  * released or expired (its holder failed or died). After two lock lifetimes without a value it calls STS itself.
  *
  * <p>The store never fails a request: each command is bounded by {@code operation-timeout}, and any failure makes
- * this replica call STS on its own ({@link #degraded()} until a command succeeds again). Non-blocking throughout:
- * waits are Mutiny delays, never sleeps. Runs STS calls through the supplier it is given, at most once per
- * {@link #obtain}.
+ * this replica call STS on its own ({@link #degraded()} until a command succeeds again). After a failure it sends no
+ * commands at all for {@code retry-interval} ({@link StoreAvailability}): lookups then count as {@code skipped}, and
+ * the first miss after the interval probes the store again. Non-blocking throughout: waits are Mutiny delays, never
+ * sleeps. Runs STS calls through the supplier it is given, at most once per {@link #obtain}.
  */
 final class SharedFlight {
 
-    private static final Logger LOG = Logger.getLogger(SharedFlight.class);
     static final String LOOKUPS = "stsvend.shared-cache.lookups";
 
     private enum Found { VALUE, ABSENT, UNAVAILABLE }
@@ -38,12 +36,13 @@ final class SharedFlight {
     private final SharedCacheConfig config;
     private final CredentialSealer sealer;
     private final MeterRegistry registry;
-    private final AtomicBoolean degraded = new AtomicBoolean();
+    private final StoreAvailability availability;
 
-    SharedFlight(SharedCredentialStore store, SharedCacheConfig config, MeterRegistry registry) {
+    SharedFlight(SharedCredentialStore store, SharedCacheConfig config, MeterRegistry registry, Clock clock) {
         this.store = store;
         this.config = config;
         this.registry = registry;
+        this.availability = new StoreAvailability(clock, config.retryInterval());
         this.sealer = store.enabled() ? new CredentialSealer(config.keys().orElseThrow()) : null;
     }
 
@@ -53,7 +52,7 @@ final class SharedFlight {
 
     /** True while the last store command failed: this replica then caches on its own. */
     boolean degraded() {
-        return degraded.get();
+        return availability.degraded();
     }
 
     CompletableFuture<TemporaryCredentials> obtain(CredentialKey key, Freshness freshness,
@@ -68,6 +67,10 @@ final class SharedFlight {
 
     private Uni<TemporaryCredentials> attempt(String index, Freshness freshness,
                                               Supplier<CompletableFuture<TemporaryCredentials>> call, long deadline) {
+        if (!availability.tryUse()) {
+            count("skipped");
+            return Uni.createFrom().completionStage(call);
+        }
         return read(index, freshness).chain(lookup -> switch (lookup.found()) {
             case VALUE -> Uni.createFrom().item(lookup.credentials());
             case UNAVAILABLE -> Uni.createFrom().completionStage(call);
@@ -81,7 +84,6 @@ final class SharedFlight {
         return bounded(store.tryLock(index + ":lock", owner, config.lockTtl())).onItemOrFailure().transformToUni(
                 (won, failure) -> {
                     if (failure != null) {
-                        unavailable(failure);
                         return Uni.createFrom().completionStage(call);
                     }
                     if (won) {
@@ -115,7 +117,7 @@ final class SharedFlight {
             // Unlock even after a failed call, so the waiting replicas retake the lock at once.
             Uni<Void> released = locked ? shared.onFailure().recoverWithNull()
                     .chain(() -> bounded(store.unlock(index + ":lock", owner))) : shared;
-            return released.onFailure().invoke(this::unavailable).onFailure().recoverWithNull();
+            return released.onFailure().recoverWithNull();
         });
     }
 
@@ -129,8 +131,7 @@ final class SharedFlight {
                     && freshness.state(freshness.hold(credentials.get())) == Freshness.State.FRESH;
             count(usable ? "hit" : "absent");
             return usable ? new Lookup(Found.VALUE, credentials.get()) : new Lookup(Found.ABSENT, null);
-        }).onFailure().recoverWithItem(failure -> {
-            unavailable(failure);
+        }).onFailure().recoverWithItem(() -> {
             count("unavailable");
             return new Lookup(Found.UNAVAILABLE, null);
         });
@@ -142,23 +143,11 @@ final class SharedFlight {
         return left.toMillis() < 1 ? Duration.ofMillis(1) : left;
     }
 
+    /** One store command, bounded by {@code operation-timeout}; its result updates {@link #availability}. */
     private <T> Uni<T> bounded(Uni<T> command) {
         return command.ifNoItem().after(config.operationTimeout()).fail()
-                .invoke(() -> recovered());
-    }
-
-    private void recovered() {
-        if (degraded.compareAndSet(true, false)) {
-            LOG.info("Shared credential cache reachable again; sharing tokens across replicas");
-        }
-    }
-
-    private void unavailable(Throwable failure) {
-        if (degraded.compareAndSet(false, true)) {
-            // The failure's class only: its message may quote the command, and with it a sealed value.
-            LOG.warnf("Shared credential cache unavailable (%s); caching per replica until it answers again",
-                    failure.getClass().getSimpleName());
-        }
+                .invoke(availability::succeeded)
+                .onFailure().invoke(availability::failed);
     }
 
     private void count(String outcome) {

@@ -60,6 +60,8 @@ class ConfigurationCheckTest {
         "stsvend.shared-cache.lock-ttl          | 500ms               | stsvend.shared-cache.lock-ttl: must be between 1s",
         "stsvend.shared-cache.poll-interval     | 2s                  | stsvend.shared-cache.poll-interval: must be between 10ms",
         "stsvend.shared-cache.operation-timeout | 6s                  | stsvend.shared-cache.operation-timeout: must be between 10ms",
+        "stsvend.shared-cache.retry-interval    | 50ms                | stsvend.shared-cache.retry-interval: must be between 100ms",
+        "stsvend.shared-cache.retry-interval    | 61s                 | stsvend.shared-cache.retry-interval: must be between 100ms",
     })
     void sharedCacheSettingsAreChecked(String property, String value, String expected) {
         Map<String, String> changes = new HashMap<>(Map.of("stsvend.shared-cache.enabled", "true",

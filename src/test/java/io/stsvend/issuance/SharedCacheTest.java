@@ -1,5 +1,8 @@
 package io.stsvend.issuance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.runtime.caffeine.CaffeineCacheImpl;
@@ -14,6 +17,7 @@ import io.stsvend.redis.RedisCredentialStore;
 import io.stsvend.sts.StsConfig;
 import io.stsvend.sts.StsGateway;
 import io.stsvend.sts.TemporaryCredentials;
+import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.SharedRedis;
 
 import jakarta.inject.Inject;
@@ -77,7 +81,7 @@ class SharedCacheTest {
             info.name = CacheConfig.NAME + "-replica-" + i;
             info.maximumSize = 1000L;
             Cache local = new CaffeineCacheImpl(info, false);
-            SharedFlight own = new SharedFlight(new RedisCredentialStore(redis), sharedConfig, registry);
+            SharedFlight own = new SharedFlight(new RedisCredentialStore(redis), sharedConfig, registry, clock);
             flights.add(own);
             replicas.add(new CredentialIssuer(grantMapper, sts, stsConfig, cacheConfig, clock, local, metrics,
                     missLimiter, audit, own));
@@ -134,6 +138,36 @@ class SharedCacheTest {
             }
         }
         assertTrue(keys.stream().anyMatch(k -> k.startsWith(CredentialSealer.PREFIX)));
+    }
+
+    @Test
+    void aMissServedFromAnotherReplicasTokenIsRecordedAsRemoteNotMiss() throws Exception {
+        List<CredentialIssuer> replicas = replicas();
+        long calls = assumeRoleCalls();
+        double remote = registry.counter(IssuanceMetrics.REQUESTS, "outcome", "remote").count();
+        try (LogCapture logs = LogCapture.install()) {
+            IssuedCredentials first = replicas.get(1).issue(caller("shared-remote")).await()
+                    .atMost(Duration.ofSeconds(30));
+            IssuedCredentials second = replicas.get(2).issue(caller("shared-remote")).await()
+                    .atMost(Duration.ofSeconds(30));
+
+            assertEquals(CacheOutcome.MISS, first.outcome());
+            assertEquals(CacheOutcome.REMOTE, second.outcome());
+            assertEquals(first.credentials().accessKeyId(), second.credentials().accessKeyId());
+            assertEquals(calls + 1, assumeRoleCalls(), "only the first replica called STS");
+            assertEquals(remote + 1, registry.counter(IssuanceMetrics.REQUESTS, "outcome", "remote").count());
+
+            List<JsonNode> audited = new ArrayList<>();
+            for (String text : logs.texts(AuditTrail.CATEGORY)) {
+                JsonNode line = new ObjectMapper().readTree(text);
+                if ("shared-remote".equals(line.path("subject").asText())) {
+                    audited.add(line);
+                }
+            }
+            assertEquals(List.of("miss", "remote"), audited.stream().map(l -> l.path("cache").asText()).toList());
+            assertEquals(first.credentials().requestId(), audited.get(1).path("stsRequestId").asText(),
+                    "remote names the call that minted the token");
+        }
     }
 
     @Test

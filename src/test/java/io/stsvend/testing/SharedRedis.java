@@ -26,7 +26,9 @@ public final class SharedRedis implements QuarkusTestResourceLifecycleManager {
         return Map.of("quarkus.redis.hosts", server.uri(), "stsvend.shared-cache.enabled", "true",
                 "stsvend.shared-cache.keys", KEY, "quarkus.http.test-port", "0",
                 // A loaded CI machine must not turn slow answers into per-replica fallbacks (extra STS calls).
-                "stsvend.shared-cache.operation-timeout", "2s");
+                "stsvend.shared-cache.operation-timeout", "2s",
+                // The app's clock runs on real time: after Redis comes back, replicas try it again soon.
+                "stsvend.shared-cache.retry-interval", "100ms");
     }
 
     @Override
