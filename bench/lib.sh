@@ -61,6 +61,12 @@ free_port() {
 
 now_ms() { date +%s%3N; }
 
+# The STS emulator has no quota. With the production guards (30 AssumeRole/s per replica, 20 misses per user per
+# 10 min) the fill, cold and no-cache runs would measure the guards' 503s and 429s, not the service: raise them (they
+# still run on every call).
+QUOTA_GUARDS=(-Dstsvend.resilience.rate-limit.account-quota=100000 -Dstsvend.resilience.rate-limit.limit=10000
+  -Dstsvend.miss-limit.per-subject=1000)
+
 # start_app NAME [JVM options...]: the packaged app in local mode on loopback; sets APP_PID, PORT, APP_START_MS
 # (JVM launch until the first 200 from /q/health/ready).
 start_app() {
@@ -72,7 +78,7 @@ start_app() {
   local t0; t0=$(now_ms)
   java -Dstsvend.local.enabled=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
     -Dstsvend.local.sts.port="$sts_port" -Dstsvend.local.oss.port="$oss_port" \
-    -Dstsvend.local.sts.response-delay="${STS_DELAY_MS}ms" $JVM_OPTS "$@" \
+    -Dstsvend.local.sts.response-delay="${STS_DELAY_MS}ms" "${QUOTA_GUARDS[@]}" $JVM_OPTS "$@" \
     -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app-$name.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 3000); do

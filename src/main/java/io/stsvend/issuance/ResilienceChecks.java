@@ -8,11 +8,10 @@ import java.time.Duration;
 /**
  * Startup rules for {@code stsvend.resilience.*}: every bound documented on {@link ResilienceConfig}, the retry
  * delays' order (jitter ≤ initial ≤ max ≤ total timeout), and the global rate limit staying within the account's
- * AssumeRole quota of {@value #QUOTA_PER_SECOND} per second.
+ * AssumeRole quota per second ({@code rate-limit.account-quota}, Alibaba's default 100).
  */
 final class ResilienceChecks {
 
-    static final int QUOTA_PER_SECOND = 100;
     private static final String P = "stsvend.resilience.";
 
     private ResilienceChecks() {
@@ -55,10 +54,11 @@ final class ResilienceChecks {
     private static void rateLimit(ResilienceConfig.RateLimit limit, Problems problems) {
         problems.within(P + "rate-limit.limit", limit.limit(), 1, 10_000);
         problems.within(P + "rate-limit.window", limit.window(), Duration.ofMillis(100), Duration.ofHours(1));
+        problems.within(P + "rate-limit.account-quota", limit.accountQuota(), 1, 100_000);
         double perSecond = limit.limit() * 1000.0 / Math.max(1, limit.window().toMillis());
-        if (perSecond > QUOTA_PER_SECOND) {
+        if (perSecond > limit.accountQuota()) {
             problems.add(P + "rate-limit: " + limit.limit() + " per " + Problems.text(limit.window()) + " exceeds the"
-                    + " account's AssumeRole quota of " + QUOTA_PER_SECOND + " per second");
+                    + " account's AssumeRole quota of " + limit.accountQuota() + " per second (rate-limit.account-quota)");
         }
     }
 }

@@ -83,9 +83,16 @@ public interface ResilienceConfig {
      * at most {@code limit} tries per rolling {@code window}. Set it to the quota divided by the replica count.
      */
     interface RateLimit {
-        /** Tries per window, 1 to 10000, default 30; at most 100 per second. */
+        /** Tries per window, 1 to 10000, default 30; at most {@code account-quota} per second. */
         @WithDefault("30")
         int limit();
+
+        /**
+         * The account's AssumeRole quota per second, which {@code limit} per {@code window} may not exceed: 100
+         * (Alibaba's default), 1 to 100000. Raise it only when Alibaba has raised the account's quota.
+         */
+        @WithDefault("100")
+        int accountQuota();
 
         /** The rolling window, 100 ms to 1 h, default 1 s. */
         @WithDefault("1s")

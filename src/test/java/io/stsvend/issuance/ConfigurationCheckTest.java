@@ -110,6 +110,7 @@ class ConfigurationCheckTest {
         "stsvend.resilience.rate-limit.limit                | 0      | rate-limit.limit: must be between 1 and 10000",
         "stsvend.resilience.rate-limit.window               | 2h     | rate-limit.window: must be between 100ms and 3600s",
         "stsvend.resilience.rate-limit.limit                | 101    | exceeds the account's AssumeRole quota of 100 per second",
+        "stsvend.resilience.rate-limit.account-quota        | 0      | rate-limit.account-quota: must be between 1 and 100000",
         // the per-subject miss limit
         "stsvend.miss-limit.per-subject                     | 0      | stsvend.miss-limit.per-subject: must be between 1 and 1000",
         "stsvend.miss-limit.window                          | 500ms  | stsvend.miss-limit.window: must be between 1s",
@@ -118,6 +119,12 @@ class ConfigurationCheckTest {
     void eachRuleReportsItsProperty(String property, String value, String expected) {
         List<String> problems = problemsWith(Map.of(property, value));
         assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), () -> problems + " should have: " + expected);
+    }
+
+    @Test
+    void aRaisedAccountQuotaAllowsAHigherRateLimit() {
+        assertEquals(List.of(), problemsWith(Map.of("stsvend.resilience.rate-limit.limit", "150",
+                "stsvend.resilience.rate-limit.account-quota", "200")));
     }
 
     @Test
