@@ -110,13 +110,26 @@ public class CredentialIssuer {
                 });
     }
 
-    /** A local miss or refresh: the shared cache's value if it has a fresh one, otherwise one AssumeRole. */
-    private CompletableFuture<TemporaryCredentials> call(CacheOutcome kind, IssuanceRequest request,
-                                                         AtomicBoolean calledSts) {
-        return shared.obtain(request.key(stsConfig), freshness, () -> {
+    /**
+     * A local miss or refresh: the shared cache's value if it has a fresh one, otherwise one AssumeRole. A background
+     * refresh is audited and counted here, however it was served (its line carries the token's STS request id).
+     */
+    private CompletableFuture<Freshness.Held> call(CacheOutcome kind, IssuanceRequest request,
+                                                   AtomicBoolean calledSts) {
+        long started = System.nanoTime();
+        CompletableFuture<Freshness.Held> obtained = shared.obtain(request.key(stsConfig), freshness, () -> {
             calledSts.set(true);
             return assumeRole(kind, request);
         });
+        if (kind == CacheOutcome.REFRESH) {
+            obtained.whenComplete((held, failure) -> {
+                metrics.refreshed(failure == null);
+                audit.record(request.event(CacheOutcome.REFRESH,
+                        failure == null ? AuditEvent.OK : codeOf(failure).code(),
+                        failure == null ? held.credentials().requestId() : null, started));
+            });
+        }
+        return obtained;
     }
 
     private CompletableFuture<TemporaryCredentials> assumeRole(CacheOutcome kind, IssuanceRequest request) {
@@ -128,18 +141,7 @@ public class CredentialIssuer {
                         "Too many new credentials were requested for this user; retry later.", wait.get()));
             }
         }
-        long started = System.nanoTime();
-        CompletableFuture<TemporaryCredentials> call = metrics.timeAssumeRole(sts.assumeRole(request.command(stsConfig)))
-                .subscribeAsCompletionStage();
-        if (kind == CacheOutcome.REFRESH) {
-            call.whenComplete((credentials, failure) -> {
-                metrics.refreshed(failure == null);
-                audit.record(request.event(CacheOutcome.REFRESH,
-                        failure == null ? AuditEvent.OK : codeOf(failure).code(),
-                        failure == null ? credentials.requestId() : null, started));
-            });
-        }
-        return call;
+        return metrics.timeAssumeRole(sts.assumeRole(request.command(stsConfig))).subscribeAsCompletionStage();
     }
 
     static ErrorCode codeOf(Throwable failure) {

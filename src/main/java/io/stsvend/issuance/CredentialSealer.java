@@ -54,10 +54,13 @@ final class CredentialSealer {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
-    String seal(String index, TemporaryCredentials credentials) {
+    /** Encrypts a token and its refresh point, bound to {@code index}. */
+    String seal(String index, Freshness.Held held) {
+        TemporaryCredentials credentials = held.credentials();
         String plain = String.join("\n", credentials.accessKeyId(), credentials.accessKeySecret(),
                 credentials.securityToken(), Long.toString(credentials.expiration().getEpochSecond()),
-                credentials.requestId() == null ? "" : credentials.requestId());
+                credentials.requestId() == null ? "" : credentials.requestId(),
+                Long.toString(held.refreshAt().toEpochMilli()));
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, keys.get(sealingKeyId), iv, index,
@@ -66,8 +69,11 @@ final class CredentialSealer {
         return VERSION + '.' + sealingKeyId + '.' + Base64.getEncoder().encodeToString(out);
     }
 
-    /** The token in {@code value}, or empty if its key id is unknown or it does not decrypt under {@code index}. */
-    Optional<TemporaryCredentials> open(String index, String value) {
+    /**
+     * The token and refresh point in {@code value}, or empty if its key id is unknown or it does not decrypt under
+     * {@code index}.
+     */
+    Optional<Freshness.Held> open(String index, String value) {
         String[] parts = value.split("\\.", 3);
         if (parts.length != 3 || !VERSION.equals(parts[0]) || !keys.containsKey(parts[1])) {
             return Optional.empty();
@@ -78,8 +84,9 @@ final class CredentialSealer {
             byte[] body = java.util.Arrays.copyOfRange(in, IV_BYTES, in.length);
             String[] f = new String(crypt(Cipher.DECRYPT_MODE, keys.get(parts[1]), iv, index, body),
                     StandardCharsets.UTF_8).split("\n", -1);
-            return Optional.of(new TemporaryCredentials(f[0], f[1], f[2], Instant.ofEpochSecond(Long.parseLong(f[3])),
-                    f[4].isEmpty() ? null : f[4]));
+            return Optional.of(new Freshness.Held(new TemporaryCredentials(f[0], f[1], f[2],
+                    Instant.ofEpochSecond(Long.parseLong(f[3])), f[4].isEmpty() ? null : f[4]),
+                    Instant.ofEpochMilli(Long.parseLong(f[5]))));
         } catch (IllegalStateException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return Optional.empty();
         }

@@ -22,8 +22,11 @@ import java.util.function.Function;
  */
 final class CredentialSlot {
 
-    /** Starts one STS call for this slot; {@code kind} is {@code MISS} or {@code REFRESH}. */
-    interface Issue extends Function<CacheOutcome, CompletableFuture<TemporaryCredentials>> {
+    /**
+     * Starts one issuance for this slot ({@code kind} is {@code MISS} or {@code REFRESH}): a token with its refresh
+     * point, which is the token's own (set where STS minted it), not this slot's.
+     */
+    interface Issue extends Function<CacheOutcome, CompletableFuture<Freshness.Held>> {
     }
 
     /** The outcome of one acquisition: the future to wait on and how it was obtained. */
@@ -62,13 +65,13 @@ final class CredentialSlot {
             CompletableFuture<Freshness.Held> mine = new CompletableFuture<>();
             State issuing = new State(mine, null, Instant.MIN, 0);
             if (state.compareAndSet(seen, issuing)) {
-                start(issue, CacheOutcome.MISS).whenComplete((credentials, failure) -> {
+                start(issue, CacheOutcome.MISS).whenComplete((held, failure) -> {
                     if (failure != null) {
                         // Nothing else changes the state while this call is in flight (everyone joins it).
                         state.compareAndSet(issuing, State.EMPTY);
                         mine.completeExceptionally(failure);
                     } else {
-                        mine.complete(freshness.hold(credentials));
+                        mine.complete(held);
                     }
                 });
                 return acquired(mine, CacheOutcome.MISS);
@@ -83,7 +86,7 @@ final class CredentialSlot {
         if (!state.compareAndSet(seen, refreshing)) {
             return;
         }
-        start(issue, CacheOutcome.REFRESH).whenComplete((credentials, failure) -> {
+        start(issue, CacheOutcome.REFRESH).whenComplete((held, failure) -> {
             // While a refresh runs nobody else replaces the state (expired callers join it), so one CAS suffices.
             if (failure != null) {
                 int failures = refreshing.refreshFailures() + 1;
@@ -91,7 +94,6 @@ final class CredentialSlot {
                         new State(refreshing.token(), null, freshness.nextRefreshAfter(failures), failures));
                 mine.completeExceptionally(failure);
             } else {
-                Freshness.Held held = freshness.hold(credentials);
                 state.compareAndSet(refreshing, new State(CompletableFuture.completedFuture(held), null, Instant.MIN, 0));
                 mine.complete(held);
             }
@@ -102,7 +104,7 @@ final class CredentialSlot {
         return new Acquired(token.thenApply(Freshness.Held::credentials), outcome);
     }
 
-    private static CompletableFuture<TemporaryCredentials> start(Issue issue, CacheOutcome kind) {
+    private static CompletableFuture<Freshness.Held> start(Issue issue, CacheOutcome kind) {
         try {
             return issue.apply(kind);
         } catch (RuntimeException e) {

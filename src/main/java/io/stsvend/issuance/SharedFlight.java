@@ -29,7 +29,7 @@ final class SharedFlight {
 
     private enum Found { VALUE, ABSENT, UNAVAILABLE }
 
-    private record Lookup(Found found, TemporaryCredentials credentials) {
+    private record Lookup(Found found, Freshness.Held held) {
     }
 
     private final SharedCredentialStore store;
@@ -55,8 +55,14 @@ final class SharedFlight {
         return availability.degraded();
     }
 
-    CompletableFuture<TemporaryCredentials> obtain(CredentialKey key, Freshness freshness,
-                                                   Supplier<CompletableFuture<TemporaryCredentials>> call) {
+    /**
+     * The key's token with its refresh point: a fresh one from the store (refresh point as set where STS minted it,
+     * so a refresh is never answered with the token it replaces), or the result of {@code sts}, held on
+     * {@code freshness} and shared.
+     */
+    CompletableFuture<Freshness.Held> obtain(CredentialKey key, Freshness freshness,
+                                             Supplier<CompletableFuture<TemporaryCredentials>> sts) {
+        Supplier<CompletableFuture<Freshness.Held>> call = () -> sts.get().thenApply(freshness::hold);
         if (!store.enabled()) {
             return call.get();
         }
@@ -65,21 +71,21 @@ final class SharedFlight {
         return attempt(index, freshness, call, deadline).subscribeAsCompletionStage();
     }
 
-    private Uni<TemporaryCredentials> attempt(String index, Freshness freshness,
-                                              Supplier<CompletableFuture<TemporaryCredentials>> call, long deadline) {
+    private Uni<Freshness.Held> attempt(String index, Freshness freshness,
+                                              Supplier<CompletableFuture<Freshness.Held>> call, long deadline) {
         if (!availability.tryUse()) {
             count("skipped");
             return Uni.createFrom().completionStage(call);
         }
         return read(index, freshness).chain(lookup -> switch (lookup.found()) {
-            case VALUE -> Uni.createFrom().item(lookup.credentials());
+            case VALUE -> Uni.createFrom().item(lookup.held());
             case UNAVAILABLE -> Uni.createFrom().completionStage(call);
             case ABSENT -> lockOrWait(index, freshness, call, deadline);
         });
     }
 
-    private Uni<TemporaryCredentials> lockOrWait(String index, Freshness freshness,
-                                                 Supplier<CompletableFuture<TemporaryCredentials>> call, long deadline) {
+    private Uni<Freshness.Held> lockOrWait(String index, Freshness freshness,
+                                                 Supplier<CompletableFuture<Freshness.Held>> call, long deadline) {
         String owner = UUID.randomUUID().toString();
         return bounded(store.tryLock(index + ":lock", owner, config.lockTtl())).onItemOrFailure().transformToUni(
                 (won, failure) -> {
@@ -101,19 +107,19 @@ final class SharedFlight {
      * Double check after winning the lock: the previous holder may have stored its value and released the lock
      * between our last read and our lock, and calling STS again then would make a second call for the key.
      */
-    private Uni<TemporaryCredentials> recheckThenCall(String index, String owner, Freshness freshness,
-                                                     Supplier<CompletableFuture<TemporaryCredentials>> call) {
+    private Uni<Freshness.Held> recheckThenCall(String index, String owner, Freshness freshness,
+                                                     Supplier<CompletableFuture<Freshness.Held>> call) {
         return read(index, freshness).chain(lookup -> lookup.found() != Found.VALUE
                 ? callAndShare(index, owner, true, freshness, call)
                 : bounded(store.unlock(index + ":lock", owner)).onFailure().recoverWithNull()
-                        .replaceWith(lookup.credentials()));
+                        .replaceWith(lookup.held()));
     }
 
-    private Uni<TemporaryCredentials> callAndShare(String index, String owner, boolean locked, Freshness freshness,
-                                                   Supplier<CompletableFuture<TemporaryCredentials>> call) {
-        return Uni.createFrom().completionStage(call).onItemOrFailure().call((credentials, failure) -> {
+    private Uni<Freshness.Held> callAndShare(String index, String owner, boolean locked, Freshness freshness,
+                                                   Supplier<CompletableFuture<Freshness.Held>> call) {
+        return Uni.createFrom().completionStage(call).onItemOrFailure().call((held, failure) -> {
             Uni<Void> shared = failure != null ? Uni.createFrom().voidItem()
-                    : bounded(store.put(index, sealer.seal(index, credentials), ttl(credentials, freshness)));
+                    : bounded(store.put(index, sealer.seal(index, held), ttl(held.credentials(), freshness)));
             // Unlock even after a failed call, so the waiting replicas retake the lock at once.
             Uni<Void> released = locked ? shared.onFailure().recoverWithNull()
                     .chain(() -> bounded(store.unlock(index + ":lock", owner))) : shared;
@@ -123,14 +129,13 @@ final class SharedFlight {
 
     private Uni<Lookup> read(String index, Freshness freshness) {
         return bounded(store.get(index)).map(value -> {
-            Optional<TemporaryCredentials> credentials = value.flatMap(v -> sealer.open(index, v));
-            if (value.isPresent() && credentials.isEmpty()) {
+            Optional<Freshness.Held> held = value.flatMap(v -> sealer.open(index, v));
+            if (value.isPresent() && held.isEmpty()) {
                 count("undecryptable");
             }
-            boolean usable = credentials.isPresent()
-                    && freshness.state(freshness.hold(credentials.get())) == Freshness.State.FRESH;
+            boolean usable = held.isPresent() && freshness.state(held.get()) == Freshness.State.FRESH;
             count(usable ? "hit" : "absent");
-            return usable ? new Lookup(Found.VALUE, credentials.get()) : new Lookup(Found.ABSENT, null);
+            return usable ? new Lookup(Found.VALUE, held.get()) : new Lookup(Found.ABSENT, null);
         }).onFailure().recoverWithItem(() -> {
             count("unavailable");
             return new Lookup(Found.UNAVAILABLE, null);

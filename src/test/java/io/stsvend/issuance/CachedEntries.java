@@ -28,7 +28,7 @@ public final class CachedEntries {
     /** A slot holding {@code credentials}, as after one successful AssumeRole. */
     public static Object filledSlot(TemporaryCredentials credentials) {
         CredentialSlot slot = new CredentialSlot();
-        slot.acquire(FRESHNESS, kind -> CompletableFuture.completedFuture(credentials));
+        slot.acquire(FRESHNESS, kind -> CompletableFuture.completedFuture(FRESHNESS.hold(credentials)));
         return slot;
     }
 

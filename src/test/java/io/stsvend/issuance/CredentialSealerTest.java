@@ -19,8 +19,9 @@ class CredentialSealerTest {
     static final String OLD = "old:AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
     static final String NEW = "new:AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=";
     static final CredentialKey KEY = new CredentialKey("alice@example.com", "fp1", "acs:ram::1:role/app");
-    static final TemporaryCredentials TOKEN = new TemporaryCredentials("STS.id", "the-secret", "the-token",
-            Instant.parse("2026-11-30T12:00:00Z"), "req-1");
+    /** A token and its refresh point (half-way), as the replica that called STS holds it. */
+    static final Freshness.Held TOKEN = new Freshness.Held(new TemporaryCredentials("STS.id", "the-secret",
+            "the-token", Instant.parse("2026-11-30T12:00:00Z"), "req-1"), Instant.parse("2026-11-30T11:30:00.250Z"));
 
     @Test
     void roundTripsAndHidesEverything() {

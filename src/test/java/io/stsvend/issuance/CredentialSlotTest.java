@@ -39,11 +39,16 @@ class CredentialSlotTest {
 
     /** An issuer whose calls stay pending until the test completes them. */
     CredentialSlot.Issue pending() {
+        return pending(freshness);
+    }
+
+    /** The same, holding the tokens on {@code holding} (which sets their refresh point). */
+    CredentialSlot.Issue pending(Freshness holding) {
         return kind -> {
             issued.add(kind);
             CompletableFuture<TemporaryCredentials> call = new CompletableFuture<>();
             calls.add(call);
-            return call;
+            return call.thenApply(holding::hold);
         };
     }
 
@@ -102,13 +107,13 @@ class CredentialSlotTest {
         Freshness tenMinutes = new Freshness(clock, Duration.ofMinutes(5), Optional.of(Duration.ofMinutes(10)),
                 Duration.ofSeconds(30));
         CredentialSlot slot = new CredentialSlot();
-        slot.acquire(tenMinutes, pending());
+        slot.acquire(tenMinutes, pending(tenMinutes));
         calls.get(0).complete(token("A", Duration.ofHours(1)));
         clock.advance(Duration.ofMinutes(49));
-        slot.acquire(tenMinutes, pending());
+        slot.acquire(tenMinutes, pending(tenMinutes));
         assertEquals(List.of(CacheOutcome.MISS), issued);
         clock.advance(Duration.ofMinutes(1));
-        slot.acquire(tenMinutes, pending());
+        slot.acquire(tenMinutes, pending(tenMinutes));
         assertEquals(List.of(CacheOutcome.MISS, CacheOutcome.REFRESH), issued);
     }
 
@@ -169,7 +174,7 @@ class CredentialSlotTest {
                 kind -> CompletableFuture.failedFuture(new IllegalStateException("sts down")));
         assertTrue(failed.credentials().isCompletedExceptionally());
         CredentialSlot.Acquired retried = slot.acquire(freshness,
-                kind -> CompletableFuture.completedFuture(token("A", Duration.ofHours(1))));
+                kind -> CompletableFuture.completedFuture(freshness.hold(token("A", Duration.ofHours(1)))));
         assertEquals(CacheOutcome.MISS, retried.outcome());
         assertEquals("A", retried.credentials().join().accessKeyId());
     }
@@ -182,7 +187,7 @@ class CredentialSlotTest {
         });
         assertTrue(failed.credentials().isCompletedExceptionally());
         assertEquals(CacheOutcome.MISS, slot.acquire(freshness,
-                kind -> CompletableFuture.completedFuture(token("A", Duration.ofHours(1)))).outcome());
+                kind -> CompletableFuture.completedFuture(freshness.hold(token("A", Duration.ofHours(1))))).outcome());
     }
 
     @Test
@@ -200,7 +205,7 @@ class CredentialSlotTest {
                     go.await();
                     return slot.acquire(freshness, kind -> {
                         count.incrementAndGet();
-                        return sts;
+                        return sts.thenApply(freshness::hold);
                     });
                 }));
             }

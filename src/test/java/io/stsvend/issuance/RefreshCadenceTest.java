@@ -39,8 +39,8 @@ class RefreshCadenceTest {
         for (Duration elapsed = Duration.ZERO; elapsed.compareTo(DAY) < 0; elapsed = elapsed.plus(ASK_EVERY)) {
             CredentialSlot.Acquired acquired = slot.acquire(freshness, kind -> {
                 calls.incrementAndGet();
-                return CompletableFuture.completedFuture(new TemporaryCredentials("STS." + calls.get(), "secret",
-                        "token", clock.instant().plus(life), "req"));
+                return CompletableFuture.completedFuture(freshness.hold(new TemporaryCredentials("STS." + calls.get(),
+                        "secret", "token", clock.instant().plus(life), "req")));
             });
             TemporaryCredentials served = acquired.credentials().join();
             assertEquals(true, served.expiration().isAfter(clock.instant().plus(Duration.ofMinutes(5))),
@@ -59,8 +59,8 @@ class RefreshCadenceTest {
         for (Duration elapsed = Duration.ZERO; elapsed.compareTo(DAY) < 0; elapsed = elapsed.plus(ASK_EVERY)) {
             slot.acquire(freshness, kind -> {
                 calls.incrementAndGet();
-                return CompletableFuture.completedFuture(new TemporaryCredentials("STS.x", "secret", "token",
-                        clock.instant().plus(Duration.ofHours(1)), "req"));
+                return CompletableFuture.completedFuture(freshness.hold(new TemporaryCredentials("STS.x", "secret",
+                        "token", clock.instant().plus(Duration.ofHours(1)), "req")));
             }).credentials().join();
             clock.advance(ASK_EVERY);
         }

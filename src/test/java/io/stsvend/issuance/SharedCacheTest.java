@@ -18,6 +18,7 @@ import io.stsvend.sts.StsConfig;
 import io.stsvend.sts.StsGateway;
 import io.stsvend.sts.TemporaryCredentials;
 import io.stsvend.testing.LogCapture;
+import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.SharedRedis;
 
 import jakarta.inject.Inject;
@@ -77,16 +78,21 @@ class SharedCacheTest {
         flights.add(flight);
         List<CredentialIssuer> replicas = new ArrayList<>(List.of(issuer));
         for (int i = 0; i < 2; i++) {
-            CaffeineCacheInfo info = new CaffeineCacheInfo();
-            info.name = CacheConfig.NAME + "-replica-" + i;
-            info.maximumSize = 1000L;
-            Cache local = new CaffeineCacheImpl(info, false);
-            SharedFlight own = new SharedFlight(new RedisCredentialStore(redis), sharedConfig, registry, clock);
-            flights.add(own);
-            replicas.add(new CredentialIssuer(grantMapper, sts, stsConfig, cacheConfig, clock, local, metrics,
-                    missLimiter, audit, own));
+            replicas.add(replica(clock, "replica-" + i));
         }
         return replicas;
+    }
+
+    /** Another replica: its own local cache and shared-cache flight (added to {@link #flights}), on {@code time}. */
+    CredentialIssuer replica(Clock time, String name) {
+        CaffeineCacheInfo info = new CaffeineCacheInfo();
+        info.name = CacheConfig.NAME + "-" + name;
+        info.maximumSize = 1000L;
+        Cache local = new CaffeineCacheImpl(info, false);
+        SharedFlight own = new SharedFlight(new RedisCredentialStore(redis), sharedConfig, registry, time);
+        flights.add(own);
+        return new CredentialIssuer(grantMapper, sts, stsConfig, cacheConfig, time, local, metrics, missLimiter, audit,
+                own);
     }
 
     /** {@code n} concurrent first requests for {@code subject}, spread round-robin over {@code replicas}. */
@@ -167,6 +173,40 @@ class SharedCacheTest {
             assertEquals(List.of("miss", "remote"), audited.stream().map(l -> l.path("cache").asText()).toList());
             assertEquals(first.credentials().requestId(), audited.get(1).path("stsRequestId").asText(),
                     "remote names the call that minted the token");
+        }
+    }
+
+    @Test
+    void aRefreshServedFromAnotherReplicasTokenIsAuditedAndCounted() throws Exception {
+        MutableClock time = new MutableClock();
+        CredentialIssuer a = replica(time, "refresh-a");
+        CredentialIssuer b = replica(time, "refresh-b");
+        a.issue(caller("shared-refresh")).await().atMost(Duration.ofSeconds(30));
+        b.issue(caller("shared-refresh")).await().atMost(Duration.ofSeconds(30));
+        time.advance(Duration.ofSeconds(1900));
+        long calls = assumeRoleCalls();
+        double refreshes = registry.counter(IssuanceMetrics.REFRESHES, "outcome", "success").count();
+        try (LogCapture logs = LogCapture.install()) {
+            a.issue(caller("shared-refresh")).await().atMost(Duration.ofSeconds(30));
+            await().atMost(30, TimeUnit.SECONDS).until(() -> registry.counter(IssuanceMetrics.REFRESHES, "outcome",
+                    "success").count() == refreshes + 1);
+            b.issue(caller("shared-refresh")).await().atMost(Duration.ofSeconds(30));
+            await().atMost(30, TimeUnit.SECONDS).until(() -> registry.counter(IssuanceMetrics.REFRESHES, "outcome",
+                    "success").count() == refreshes + 2);
+
+            assertEquals(calls + 1, assumeRoleCalls(), "B refreshed from the token A put in Redis");
+            List<JsonNode> refreshed = new ArrayList<>();
+            for (String text : logs.texts(AuditTrail.CATEGORY)) {
+                JsonNode line = new ObjectMapper().readTree(text);
+                if ("shared-refresh".equals(line.path("subject").asText())
+                        && "refresh".equals(line.path("cache").asText())) {
+                    refreshed.add(line);
+                }
+            }
+            assertEquals(2, refreshed.size(), "one audit line per background refresh, however it was served");
+            assertEquals(refreshed.get(0).path("stsRequestId").asText(), refreshed.get(1).path("stsRequestId").asText());
+        } finally {
+            time.reset();
         }
     }
 

@@ -93,7 +93,7 @@ class SharedFlightBackoffTest {
             int n = stsCalls.incrementAndGet();
             return CompletableFuture.completedFuture(new TemporaryCredentials("STS.call-" + n, "secret", "token",
                     clock.instant().plus(Duration.ofHours(1)), "req-" + n));
-        });
+        }).thenApply(Freshness.Held::credentials);
     }
 
     TemporaryCredentials miss(String user) throws Exception {
