@@ -138,9 +138,13 @@ ok_requests() { echo $(( $(wrk_field "$1" requests) - $(wrk_field "$1" status_er
 rps() { awk -v r="$(wrk_field "$1" requests)" -v d="$(wrk_field "$1" duration_us)" 'BEGIN {printf "%.0f", r * 1e6 / d}'; }
 ms() { awk -v u="$(wrk_field "$1" "$2")" 'BEGIN {printf "%.2f", u / 1000}'; }
 
-# metric 'name{label="v"': the sum of the Prometheus samples whose line starts so.
+# metric 'name{label="v"': the sum of the samples of that name carrying that label, wherever Prometheus puts it
+# among the others (labels are sorted: stsvend_sts_assume_role_seconds_count{code="none",outcome="success"}).
 metric() {
-  curl -sf "http://127.0.0.1:$PORT/q/metrics" | awk -v p="$1" 'index($0, p) == 1 {s += $NF} END {printf "%.0f", s}'
+  curl -sf "http://127.0.0.1:$PORT/q/metrics" | awk -v p="$1" '
+    BEGIN { brace = index(p, "{"); name = substr(p, 1, brace); label = substr(p, brace + 1) }
+    index($0, name) == 1 && index(substr($0, brace + 1), label) > 0 && $0 !~ /^#/ {s += $NF}
+    END {printf "%.0f", s}'
 }
 metric_int() { metric "$1"; }
 

@@ -79,6 +79,8 @@ warm_sts_path
 WARM_CALLS=$(metric 'stsvend_sts_assume_role_seconds_count{outcome="success"')
 fill_cache "$WORK/users.txt" "$USERS"
 FILLED_CALLS=$(( $(metric 'stsvend_sts_assume_role_seconds_count{outcome="success"') - WARM_CALLS ))
+# The harness must notice when it stops seeing the service's meters (a renamed metric or a new label once read 0).
+[ "$FILLED_CALLS" -gt 0 ] || fail "no AssumeRole counted while filling the cache: did the metric names change?"
 
 # Floor and hot alternate, after the same warm-up, so both see the same JIT and machine state.
 run_wrk floor_warm /local/floor 16 "$WARMUP" "$WORK/users.txt" warmup
