@@ -40,6 +40,11 @@ final class SharedCacheChecks {
             problems.add("stsvend.shared-cache.poll-interval: must be shorter than lock-ttl ("
                     + Problems.text(shared.lockTtl()) + "), is " + Problems.text(shared.pollInterval()));
         }
+        // Shorter, and a probe of a hanging Redis could still be waiting when the next one starts.
+        if (shared.retryInterval().compareTo(shared.operationTimeout()) < 0) {
+            problems.add("stsvend.shared-cache.retry-interval: must be at least operation-timeout ("
+                    + Problems.text(shared.operationTimeout()) + "), is " + Problems.text(shared.retryInterval()));
+        }
     }
 
     private static void key(String spec, int position, Set<String> ids, Problems problems) {

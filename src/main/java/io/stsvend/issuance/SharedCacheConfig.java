@@ -39,7 +39,8 @@ public interface SharedCacheConfig {
 
     /**
      * After a failed or timed-out Redis command, how long a replica stays away from Redis (calling STS on its own,
-     * without sending commands) before the next local miss tries it again. 100 ms to 60 s, default 2 s.
+     * without sending commands) before the next local miss tries it again. 100 ms to 60 s and at least
+     * {@code operation-timeout}, default 2 s.
      */
     @WithDefault("2s")
     Duration retryInterval();

@@ -62,6 +62,7 @@ class ConfigurationCheckTest {
         "stsvend.shared-cache.operation-timeout | 6s                  | stsvend.shared-cache.operation-timeout: must be between 10ms",
         "stsvend.shared-cache.retry-interval    | 50ms                | stsvend.shared-cache.retry-interval: must be between 100ms",
         "stsvend.shared-cache.retry-interval    | 61s                 | stsvend.shared-cache.retry-interval: must be between 100ms",
+        "stsvend.shared-cache.retry-interval    | 200ms               | stsvend.shared-cache.retry-interval: must be at least operation-timeout (250ms)",
     })
     void sharedCacheSettingsAreChecked(String property, String value, String expected) {
         Map<String, String> changes = new HashMap<>(Map.of("stsvend.shared-cache.enabled", "true",

@@ -27,8 +27,9 @@ public final class SharedRedis implements QuarkusTestResourceLifecycleManager {
                 "stsvend.shared-cache.keys", KEY, "quarkus.http.test-port", "0",
                 // A loaded CI machine must not turn slow answers into per-replica fallbacks (extra STS calls).
                 "stsvend.shared-cache.operation-timeout", "2s",
-                // The app's clock runs on real time: after Redis comes back, replicas try it again soon.
-                "stsvend.shared-cache.retry-interval", "100ms");
+                // The app's clock runs on real time: after Redis comes back, replicas try it again soon (no sooner
+                // than the operation timeout allows).
+                "stsvend.shared-cache.retry-interval", "2s");
     }
 
     @Override
