@@ -23,7 +23,7 @@ public final class StandaloneSts implements AutoCloseable {
 
     public static final String ACCOUNT_ID = "1234567890123456";
     public static final String ROLE_ARN = "acs:ram::" + ACCOUNT_ID + ":role/stsvend-app";
-    static final String ACCESS_KEY_ID = "LTAISTANDALONETEST01";
+    static final String ACCESS_KEY_ID = "LOCALSTANDALONETEST01";
     static final String ACCESS_KEY_SECRET = "standalone-sts-secret-for-tests";
 
     private final Vertx vertx = Vertx.vertx();
