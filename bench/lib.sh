@@ -15,21 +15,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ensure_wrk() {
-  command -v wrk >/dev/null 2>&1 && return
-  log "installing wrk (Debian package)"
+# ensure_apt COMMAND PACKAGE: installs the Debian package (as root) when the command is missing.
+ensure_apt() {
+  command -v "$1" >/dev/null 2>&1 && return
+  log "installing $2 (Debian package)"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends wrk >/dev/null \
-    || fail "could not install wrk"
-}
-
-# The replica comparison shares one redis-server between the replicas.
-ensure_redis() {
-  command -v redis-server >/dev/null 2>&1 && return
-  log "installing redis-server (Debian package)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends redis-server >/dev/null \
-    || fail "could not install redis-server"
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "$2" >/dev/null \
+    || fail "could not install $2"
 }
 
 # Reuses target/quarkus-app and the compiled benchmarks unless a source or the pom is newer (or --rebuild).

@@ -41,8 +41,8 @@ source "$ROOT/bench/lib.sh"
 
 LOAD_START=$(cut -d" " -f1-3 /proc/loadavg)
 log "stsvend benchmark: users=$USERS sts-delay=${STS_DELAY_MS}ms duration=${DURATION}s smoke=$SMOKE"
-ensure_wrk
-ensure_redis
+ensure_apt wrk wrk
+ensure_apt redis-server redis-server  # the replica comparison shares one redis-server between the replicas
 ensure_build
 CLASSPATH_TEST="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/classpath.txt")"
 # The in-process tools use the service's classes, which log through JBoss LogManager.
