@@ -42,11 +42,15 @@ source "$ROOT/bench/lib.sh"
 LOAD_START=$(cut -d" " -f1-3 /proc/loadavg)
 log "stsvend benchmark: users=$USERS sts-delay=${STS_DELAY_MS}ms duration=${DURATION}s smoke=$SMOKE"
 ensure_apt wrk wrk
-ensure_apt redis-server redis-server  # the replica comparison shares one redis-server between the replicas
 ensure_build
+# The replica comparison shares one redis-server between the replicas: the one `./mvnw verify` unpacks into
+# target/tools, else the system's.
+REDIS_BIN=$(ls "$ROOT"/target/tools/redis/redis-server-* 2>/dev/null | head -n 1 || true)
+[ -n "$REDIS_BIN" ] || { ensure_apt redis-server redis-server; REDIS_BIN=redis-server; }
 CLASSPATH_TEST="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/classpath.txt")"
 # The in-process tools use the service's classes, which log through JBoss LogManager.
-JAVA_TOOL=(java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$CLASSPATH_TEST")
+JAVA_TOOL=(java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dstsvend.redis-server="$REDIS_BIN"
+  -cp "$CLASSPATH_TEST")
 
 # ---- in-process measurements: JMH breakdown of the hot path, heap per cached user ----------------------------------
 log "JMH: hot path parts"

