@@ -20,7 +20,10 @@ public interface CacheConfig {
     @WithDefault("5m")
     Duration minRemaining();
 
-    /** Most (subject, policy) entries kept; least recently used are evicted first. 1 to 10,000,000. */
+    /**
+     * Most (subject, policy) entries kept, 1 to 10,000,000. Beyond it Caffeine evicts by its Window TinyLFU policy
+     * (frequency and recency), not strictly the least recently used.
+     */
     @WithDefault("100000")
     long maximumSize();
 

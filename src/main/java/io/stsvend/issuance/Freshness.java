@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>The refresh point is {@code expiration - refreshWindow}, or the middle of the token's remaining life when it
  * arrived if no window is configured, and never later than {@code expiration - minRemaining}. A failed refresh is
- * tried again after {@code refreshBackoff}, doubled per further failure up to 8 times.
+ * tried again after {@code refreshBackoff}, doubled per further failure up to three times (at most 8 ×
+ * {@code refreshBackoff} between tries).
  */
 record Freshness(Clock clock, Duration minRemaining, Optional<Duration> refreshWindow, Duration refreshBackoff) {
 

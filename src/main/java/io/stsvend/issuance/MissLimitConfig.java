@@ -21,7 +21,10 @@ public interface MissLimitConfig {
     @WithDefault("10m")
     Duration window();
 
-    /** Subjects whose recent misses are remembered (least recently seen forgotten first), 100 to 10,000,000. */
+    /**
+     * Subjects whose recent misses are remembered, 100 to 10,000,000; beyond it Caffeine's size eviction (Window
+     * TinyLFU) forgets the rarely and long-unseen first.
+     */
     @WithDefault("100000")
     long trackedSubjects();
 }
