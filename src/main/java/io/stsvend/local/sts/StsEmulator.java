@@ -50,8 +50,17 @@ public final class StsEmulator {
     /** An emulator that also trusts the given OIDC providers for {@code AssumeRoleWithOIDC}. */
     public StsEmulator(StsEmulatorSettings settings, List<OidcProvider> oidcProviders, SessionTokenCodec codec,
                        Clock clock) {
+        this(settings, oidcProviders, codec, clock, AssumeRolePermission.NONE);
+    }
+
+    /**
+     * An emulator whose role sessions may call AssumeRole where {@code permission} allows it (role chaining); with
+     * the other constructors they never may, and only the RAM user can assume roles.
+     */
+    public StsEmulator(StsEmulatorSettings settings, List<OidcProvider> oidcProviders, SessionTokenCodec codec,
+                       Clock clock, AssumeRolePermission permission) {
         this.authenticator = new RequestAuthenticator(settings.user(), codec, clock);
-        this.operations = new StsOperations(settings, List.copyOf(oidcProviders), codec, clock, faults);
+        this.operations = new StsOperations(settings, List.copyOf(oidcProviders), codec, clock, faults, permission);
     }
 
     /**

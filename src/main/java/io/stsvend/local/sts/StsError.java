@@ -19,6 +19,7 @@ public enum StsError {
     INVALID_EXTERNAL_ID(400, "InvalidParameter.ExternalId", "The parameter ExternalId is wrongly formed."),
     POLICY_GRAMMAR(400, "InvalidParameter.PolicyGrammar", "The parameter Policy has not passed grammar check."),
     POLICY_SIZE(400, "InvalidParameter.PolicySize", "The size of Policy must be smaller than 2048 bytes."),
+    NO_PERMISSION(403, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM."),
     ROLE_NOT_FOUND(404, "EntityNotExist.Role", "The specified Role not exists."),
     ACTION_NOT_FOUND(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."),
     INVALID_SIGNATURE_METHOD(400, "InvalidSignatureMethod", "Specified signature method is not supported."),
