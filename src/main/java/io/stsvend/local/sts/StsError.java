@@ -26,6 +26,8 @@ public enum StsError {
     INVALID_SIGNATURE_VERSION(400, "InvalidSignatureVersion", "Specified signature version is not supported."),
     SIGNATURE_DOES_NOT_MATCH(400, "SignatureDoesNotMatch",
             "Specified signature is not matched with our calculation. server string to sign is:%s"),
+    INCOMPLETE_SIGNATURE(400, "IncompleteSignature",
+            "The request signature does not conform to Aliyun standards. server string to sign is:%s"),
     ACCESS_KEY_NOT_FOUND(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
     TIMESTAMP_EXPIRED(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."),
     TIMESTAMP_FORMAT(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."),
