@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,13 @@ import java.util.TreeSet;
 final class RequestAuthenticator {
 
     static final Duration TOLERANCE = Duration.ofMinutes(15);
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+    // yyyy-MM-ddTHH:mm:ssZ, optionally with a fraction of a second: ali-oss's STS client sends Date.toISOString()
+    // (milliseconds), and it works against the real service.
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .appendLiteral('Z')
+            .toFormatter(Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
     private final StsEmulatorSettings.RamUser user;
