@@ -12,6 +12,8 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The STS emulator of a running stsvend driven by four STS clients we did not write (ali-oss {@code STS},
  * {@code @alicloud/pop-core}, {@code @alicloud/sts20150401} on openapi-client with signature V1 and on openapi-core
@@ -38,12 +40,13 @@ class StsSignersConformanceTest {
 
     @Test
     void independentSignersAgreeWithTheEmulatorAndCannotEscalate() {
-        NodeScript.run("sts/signers.test.mjs", Map.of(
+        String output = NodeScript.run("sts/signers.test.mjs", Map.of(
                 "SERVICE_URL", service.toString().replaceAll("/$", ""),
                 "JWT", TestTokens.forSubject("alice"),
                 "STS_ENDPOINT", stsEndpoint,
                 "ROLE_ARN", roleArn,
                 "RAM_ACCESS_KEY_ID", ramAccessKeyId,
                 "RAM_ACCESS_KEY_SECRET", ramAccessKeySecret), Duration.ofMinutes(3));
+        assertTrue(output.contains("ℹ pass 31\n"), "expected 31 Node tests to pass:\n" + output);
     }
 }
