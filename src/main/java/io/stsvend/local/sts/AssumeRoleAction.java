@@ -99,8 +99,14 @@ final class AssumeRoleAction {
     }
 
     private void authorize(Caller caller, RoleArn arn) {
+        // The role's own ARN when it exists (RAM role names are case-insensitive), the ARN as asked otherwise; either
+        // way the answer for a missing role is the same NoPermission, so nothing is revealed.
+        String resource = settings.role(arn.roleName())
+                .filter(r -> arn.accountId().equals(settings.accountId()))
+                .map(settings::roleArn)
+                .orElseGet(arn::canonical);
         boolean allowed = caller.session()
-                .map(session -> permission.allows(session, arn.canonical()))
+                .map(session -> permission.allows(session, resource))
                 .orElseGet(() -> caller.accessKeyId().equals(settings.user().accessKeyId()));
         if (!allowed) {
             throw StsError.NO_PERMISSION.reject();

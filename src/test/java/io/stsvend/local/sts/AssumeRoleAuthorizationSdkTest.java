@@ -102,10 +102,15 @@ class AssumeRoleAuthorizationSdkTest {
             return false;
         };
 
+        IAcsClient client = temporaryClient(vended);
         assertThrows(ClientException.class,
-                () -> temporaryClient(vended).getAcsResponse(SdkClients.assumeRole(sts, LONG_ROLE_ARN, "chain")));
+                () -> client.getAcsResponse(SdkClients.assumeRole(sts, LONG_ROLE_ARN, "chain")));
+        // RAM role names are case-insensitive: the permission is asked for the role's own ARN.
+        assertThrows(ClientException.class, () -> client.getAcsResponse(
+                SdkClients.assumeRole(sts, "acs:ram::" + ACCOUNT_ID + ":role/LONG-Sessions", "chain")));
 
-        assertEquals(List.of(vended.getAccessKeyId() + " " + OSS_ONLY_POLICY + " " + LONG_ROLE_ARN), permissionChecks);
+        assertEquals(List.of(vended.getAccessKeyId() + " " + OSS_ONLY_POLICY + " " + LONG_ROLE_ARN,
+                vended.getAccessKeyId() + " " + OSS_ONLY_POLICY + " " + LONG_ROLE_ARN), permissionChecks);
     }
 
     @Test
