@@ -58,9 +58,10 @@ public class LocalCloud {
         // event loops (or its HTTP metrics).
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
         String roleArn = "acs:ram::" + config.accountId() + ":role/" + config.roleName();
-        sts = new StsEmulator(stsSettings(), codec, clock);
+        RamAuthorizer ram = new RamAuthorizer(Map.of(roleArn, rolePolicy()));
+        sts = new StsEmulator(stsSettings(), List.of(), codec, clock, ram);
         sts.faults().delayResponses(config.sts().responseDelay());
-        oss = new OssEmulator(ossSettings(), codec, clock, new RamAuthorizer(Map.of(roleArn, rolePolicy())));
+        oss = new OssEmulator(ossSettings(), codec, clock, ram);
         int stsPort = await(sts.listen(vertx, config.host(), config.sts().port()));
         int ossPort = await(oss.listen(vertx, config.host(), config.oss().port()));
         LOG.warnf("LOCAL MODE: embedded STS emulator on http://%s:%d and OSS emulator on http://%s:%d (buckets %s)."

@@ -4,6 +4,7 @@ import io.stsvend.grant.policy.AccessRequest;
 import io.stsvend.grant.policy.PolicyDocument;
 import io.stsvend.grant.policy.PolicyEvaluator;
 import io.stsvend.local.oss.OssAuthorizer;
+import io.stsvend.local.sts.AssumeRolePermission;
 
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Authorizes OSS requests made with emulated STS credentials as RAM does (spec §3.5): the emulated role's own
- * policy intersected with the session policy the token carries, explicit Deny winning. Session policies are parsed
+ * Authorizes requests made with emulated STS credentials as RAM does (spec §3.5): the emulated role's own
+ * policy intersected with the session policy the token carries, explicit Deny winning — for OSS requests, and for
+ * the {@code sts:AssumeRole} a role session needs to call AssumeRole itself (role chaining). Session policies are parsed
  * once per distinct text and kept in a small bounded map, since every request of a session carries the same one.
  */
-final class RamAuthorizer implements OssAuthorizer {
+final class RamAuthorizer implements OssAuthorizer, AssumeRolePermission {
 
     private static final int MAX_PARSED_POLICIES = 10_000;
 
@@ -36,6 +38,11 @@ final class RamAuthorizer implements OssAuthorizer {
         Optional<PolicyDocument> sessionPolicy = session.policy().map(this::parsed);
         return PolicyEvaluator.evaluate(new AccessRequest(action, resourceArn, context), sessionPolicy,
                 List.of(rolePolicy), List.of()).allowed();
+    }
+
+    @Override
+    public boolean allows(SessionClaims session, String roleArn) {
+        return allowed(session, "sts:AssumeRole", roleArn, Map.of());
     }
 
     private PolicyDocument parsed(String policy) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * An STS emulator set up like an ACK cluster with RRSA: the cluster's OIDC issuer ({@link TestOidcIssuer}) is a
  * registered provider, the pod's role ({@link #POD_ROLE_ARN}) and the users' role ({@link #USER_ROLE_ARN}) exist.
  * Plain HTTP for AssumeRole, TLS with the {@link TestTls} certificate for AssumeRoleWithOIDC, both on free ports.
+ * Sessions of the pod's role may assume the users' role (role chaining, at most an hour); nothing else may.
  * The emulator clock starts at the current second and stands still until moved (the SDK stamps requests with real
  * time, which stays within the 15-minute tolerance).
  */
@@ -45,7 +46,9 @@ public final class RrsaStsEmulator implements AutoCloseable {
                 policy -> policy.contains("\"Version\":\"1\""));
         OidcProvider provider = new OidcProvider("ack-rrsa-c0test", TestOidcIssuer.ISSUER, issuer.publicKey(),
                 Set.of(OidcProvider.STS_AUDIENCE));
-        emulator = new StsEmulator(settings, List.of(provider), codec, clock);
+        // The pod role's policy allows sts:AssumeRole on the users' role, as an RRSA deployment must grant it.
+        emulator = new StsEmulator(settings, List.of(provider), codec, clock,
+                (session, roleArn) -> session.roleArn().equals(POD_ROLE_ARN) && roleArn.equals(USER_ROLE_ARN));
         httpPort = await(emulator.listen(vertx, "127.0.0.1", 0));
         tlsPort = await(emulator.listenTls(vertx, "127.0.0.1", 0, TestTls.keyCertOptions()));
     }

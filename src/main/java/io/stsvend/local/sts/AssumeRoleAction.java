@@ -15,15 +15,22 @@ import java.util.regex.Pattern;
 
 /**
  * The AssumeRole operation (spec §1.2, §1.4): validates RoleArn, RoleSessionName, DurationSeconds, Policy and
- * ExternalId, then mints a temporary credential with the {@link SessionTokenCodec} that expires
- * {@code DurationSeconds} after the injected clock's current second. Fails with a {@link StsRejection}; the
+ * ExternalId, authorizes the caller, then mints a temporary credential with the {@link SessionTokenCodec} that
+ * expires {@code DurationSeconds} after the injected clock's current second. Fails with a {@link StsRejection}; the
  * success body is the only response that carries an AccessKeySecret. Thread-safe.
+ *
+ * <p>Authorization as real STS does it: the RAM user (the vending service) may assume every emulated role; a role
+ * session only a role its effective policy allows {@code sts:AssumeRole} on ({@link AssumeRolePermission}), and then
+ * for at most one hour (role chaining), whatever the target role's MaxSessionDuration. Anyone else, or a role
+ * session without the permission, gets {@code NoPermission} before the role is even looked up, so an unauthorized
+ * caller cannot probe which roles exist.
  */
 final class AssumeRoleAction {
 
     static final int MAX_POLICY_LENGTH = 2048;
     private static final int MIN_DURATION = 900;
     private static final int DEFAULT_DURATION = 3600;
+    private static final int MAX_CHAINED_DURATION = 3600;
     private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9.@_\\-]{2,64}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/\\-]{2,1224}");
     private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
@@ -32,14 +39,30 @@ final class AssumeRoleAction {
     private final StsEmulatorSettings settings;
     private final SessionTokenCodec codec;
     private final Clock clock;
+    private final AssumeRolePermission permission;
 
-    AssumeRoleAction(StsEmulatorSettings settings, SessionTokenCodec codec, Clock clock) {
+    AssumeRoleAction(StsEmulatorSettings settings, SessionTokenCodec codec, Clock clock,
+                     AssumeRolePermission permission) {
         this.settings = settings;
         this.codec = codec;
         this.clock = clock;
+        this.permission = permission;
     }
 
-    JsonObject assumeRole(Map<String, String> params, String requestId) {
+    /** AssumeRole called by a verified caller with an AccessKey: the RAM user or a role session. */
+    JsonObject assumeRole(Caller caller, Map<String, String> params, String requestId) {
+        return issue(params, requestId, Optional.of(caller));
+    }
+
+    /**
+     * The minting half of AssumeRoleWithOIDC, whose caller was authenticated by its OIDC token and the role's trust in
+     * the provider rather than by an AccessKey: no {@code sts:AssumeRole} permission applies.
+     */
+    JsonObject assumeRoleTrustedByProvider(Map<String, String> params, String requestId) {
+        return issue(params, requestId, Optional.empty());
+    }
+
+    private JsonObject issue(Map<String, String> params, String requestId, Optional<Caller> caller) {
         String roleArn = RequestAuthenticator.required(params, "RoleArn");
         RoleArn arn = RoleArn.parse(roleArn).orElseThrow(StsError.INVALID_ROLE_ARN::reject);
         String sessionName = RequestAuthenticator.required(params, "RoleSessionName");
@@ -52,10 +75,14 @@ final class AssumeRoleAction {
         if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
             throw StsError.INVALID_EXTERNAL_ID.reject();
         }
+        caller.ifPresent(c -> authorize(c, arn));
         StsEmulatorSettings.Role role = settings.role(arn.roleName())
                 .filter(r -> arn.accountId().equals(settings.accountId()))
                 .orElseThrow(StsError.ROLE_NOT_FOUND::reject);
-        int duration = duration(params.get("DurationSeconds"), role.maxSessionDurationSeconds());
+        boolean chained = caller.flatMap(Caller::session).isPresent();
+        int max = chained ? Math.min(MAX_CHAINED_DURATION, role.maxSessionDurationSeconds())
+                : role.maxSessionDurationSeconds();
+        int duration = duration(params.get("DurationSeconds"), max);
 
         Instant expiration = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(duration);
         IssuedSession issued = codec.mint(settings.roleArn(role), sessionName, policy, expiration);
@@ -69,6 +96,21 @@ final class AssumeRoleAction {
                         .put("AccessKeySecret", issued.accessKeySecret())
                         .put("SecurityToken", issued.securityToken())
                         .put("Expiration", EXPIRATION.format(issued.expiration())));
+    }
+
+    private void authorize(Caller caller, RoleArn arn) {
+        // The role's own ARN when it exists (RAM role names are case-insensitive), the ARN as asked otherwise; either
+        // way the answer for a missing role is the same NoPermission, so nothing is revealed.
+        String resource = settings.role(arn.roleName())
+                .filter(r -> arn.accountId().equals(settings.accountId()))
+                .map(settings::roleArn)
+                .orElseGet(arn::canonical);
+        boolean allowed = caller.session()
+                .map(session -> permission.allows(session, resource))
+                .orElseGet(() -> caller.accessKeyId().equals(settings.user().accessKeyId()));
+        if (!allowed) {
+            throw StsError.NO_PERMISSION.reject();
+        }
     }
 
     private void checkPolicy(String policy) {

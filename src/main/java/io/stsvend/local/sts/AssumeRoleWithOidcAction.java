@@ -49,7 +49,7 @@ final class AssumeRoleWithOidcAction {
             throw StsError.INVALID_PARAMETER.reject("OIDCToken");
         }
         OidcToken token = verifier.verify(jwt, provider);
-        return assumeRole.assumeRole(params, requestId).put("OIDCTokenInfo", tokenInfo(token));
+        return assumeRole.assumeRoleTrustedByProvider(params, requestId).put("OIDCTokenInfo", tokenInfo(token));
     }
 
     private static JsonObject tokenInfo(OidcToken token) {

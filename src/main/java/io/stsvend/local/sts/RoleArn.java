@@ -14,4 +14,9 @@ record RoleArn(String accountId, String roleName) {
         Matcher m = SHAPE.matcher(arn);
         return m.matches() ? Optional.of(new RoleArn(m.group(1), m.group(2))) : Optional.empty();
     }
+
+    /** {@code acs:ram::<account>:role/<name>}, the name as the caller spelled it. */
+    String canonical() {
+        return "acs:ram::" + accountId + ":role/" + roleName;
+    }
 }

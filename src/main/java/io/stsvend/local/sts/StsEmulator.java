@@ -2,6 +2,7 @@ package io.stsvend.local.sts;
 
 import io.stsvend.local.SessionTokenCodec;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * An embedded Alibaba Cloud STS (API 2015-04-01) speaking RPC over plain HTTP, and optionally also over TLS
  * ({@link #listenTls}), for the unmodified {@code aliyun-java-sdk-sts} client: {@code AssumeRole} and
- * {@code GetCallerIdentity}, with the request verification of spec §2.3 and the responses of §1.4–§1.6, and the
+ * {@code GetCallerIdentity}, with the request verification of spec §2.3 (signature V1) or of Alibaba's signature V3
+ * ({@code ACS3-HMAC-SHA256}, {@link AcsV3Signature}) and the responses of §1.4–§1.6, and the
  * anonymous {@code AssumeRoleWithOIDC} of §1.7 (TLS only, as the real service and the SDK's OIDC client insist).
  *
  * <p>Every request is handled on the Vert.x event loop without blocking: parsing, HMAC checks and minting are
@@ -50,8 +52,17 @@ public final class StsEmulator {
     /** An emulator that also trusts the given OIDC providers for {@code AssumeRoleWithOIDC}. */
     public StsEmulator(StsEmulatorSettings settings, List<OidcProvider> oidcProviders, SessionTokenCodec codec,
                        Clock clock) {
+        this(settings, oidcProviders, codec, clock, AssumeRolePermission.NONE);
+    }
+
+    /**
+     * An emulator whose role sessions may call AssumeRole where {@code permission} allows it (role chaining); with
+     * the other constructors they never may, and only the RAM user can assume roles.
+     */
+    public StsEmulator(StsEmulatorSettings settings, List<OidcProvider> oidcProviders, SessionTokenCodec codec,
+                       Clock clock, AssumeRolePermission permission) {
         this.authenticator = new RequestAuthenticator(settings.user(), codec, clock);
-        this.operations = new StsOperations(settings, List.copyOf(oidcProviders), codec, clock, faults);
+        this.operations = new StsOperations(settings, List.copyOf(oidcProviders), codec, clock, faults, permission);
     }
 
     /**
@@ -126,9 +137,18 @@ public final class StsEmulator {
             }
             Map<String, String> params = RpcParameters.collect(request.query(),
                     request.getHeader(HttpHeaders.CONTENT_TYPE), body.toString());
+            boolean v3 = AcsV3Authorization.isV3(request.getHeader(HttpHeaders.AUTHORIZATION));
+            if (v3) {
+                // V3 carries Action and Version in signed headers rather than in the parameters.
+                fromHeader(params, "Action", request.getHeader("x-acs-action"));
+                fromHeader(params, "Version", request.getHeader("x-acs-version"));
+            }
             // AssumeRoleWithOIDC is anonymous: the OIDC token in its parameters is the credential.
             boolean anonymous = AssumeRoleWithOidcAction.NAME.equals(params.get("Action"));
-            Caller caller = anonymous ? Caller.anonymous() : authenticator.authenticate(request.method().name(), params);
+            Caller caller = anonymous ? Caller.anonymous()
+                    : v3 ? authenticator.authenticateV3(request.method().name(), request.path(), request.query(),
+                            headersWithHost(request), body.getBytes())
+                    : authenticator.authenticate(request.method().name(), params);
             action = RequestAuthenticator.required(params, "Action");
             if (!VERSION.equals(RequestAuthenticator.required(params, "Version"))) {
                 throw StsError.INVALID_ACTION_OR_VERSION.reject();
@@ -143,6 +163,25 @@ public final class StsEmulator {
         } catch (RuntimeException e) {
             LOG.errorf(e, "STS %s failed (RequestId %s)", action, requestId);
             return StsReply.error(StsError.INTERNAL_ERROR.reject(), requestId);
+        }
+    }
+
+    /** The request headers; over HTTP/2 the signed {@code host} arrives as the {@code :authority} pseudo-header. */
+    private static MultiMap headersWithHost(HttpServerRequest request) {
+        if (request.headers().contains(HttpHeaders.HOST) || request.authority() == null) {
+            return request.headers();
+        }
+        return MultiMap.caseInsensitiveMultiMap().addAll(request.headers())
+                .set(HttpHeaders.HOST, request.authority().toString());
+    }
+
+    private static void fromHeader(Map<String, String> params, String name, String headerValue) {
+        if (headerValue == null || headerValue.isEmpty()) {
+            return;
+        }
+        String given = params.putIfAbsent(name, headerValue);
+        if (given != null && !given.equals(headerValue)) {
+            throw StsError.INVALID_PARAMETER.reject(name);
         }
     }
 

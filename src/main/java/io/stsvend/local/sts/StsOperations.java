@@ -27,8 +27,8 @@ final class StsOperations {
     private final AtomicLong assumeRoleWithOidcCalls = new AtomicLong();
 
     StsOperations(StsEmulatorSettings settings, List<OidcProvider> oidcProviders, SessionTokenCodec codec,
-                  Clock clock, StsFaults faults) {
-        this.assumeRole = new AssumeRoleAction(settings, codec, clock);
+                  Clock clock, StsFaults faults, AssumeRolePermission permission) {
+        this.assumeRole = new AssumeRoleAction(settings, codec, clock, permission);
         this.callerIdentity = new CallerIdentityAction(settings);
         this.assumeRoleWithOidc = new AssumeRoleWithOidcAction(settings.accountId(), oidcProviders,
                 new OidcTokenVerifier(clock), assumeRole);
@@ -41,7 +41,7 @@ final class StsOperations {
             case "AssumeRole":
                 assumeRoleCalls.incrementAndGet();
                 injectFailure(true);
-                JsonObject issued = assumeRole.assumeRole(params, requestId);
+                JsonObject issued = assumeRole.assumeRole(caller, params, requestId);
                 issuedCredentials.incrementAndGet();
                 LOG.debugf("STS AssumeRole issued %s (RequestId %s)",
                         issued.getJsonObject("Credentials").getString("AccessKeyId"), requestId);

@@ -43,9 +43,13 @@ final class RawStsClient {
 
     /** Adds the Signature the fixture's RAM user would compute for these parameters. */
     static Map<String, String> signed(String method, Map<String, String> params) {
+        return signed(method, params, StsEmulatorFixture.ACCESS_KEY_SECRET);
+    }
+
+    /** Adds the Signature computed with {@code accessKeySecret} (e.g. a temporary key's). */
+    static Map<String, String> signed(String method, Map<String, String> params, String accessKeySecret) {
         Map<String, String> signed = new LinkedHashMap<>(params);
-        signed.put(RpcSignature.SIGNATURE, RpcSignature.sign(StsEmulatorFixture.ACCESS_KEY_SECRET,
-                RpcSignature.stringToSign(method, params)));
+        signed.put(RpcSignature.SIGNATURE, RpcSignature.sign(accessKeySecret, RpcSignature.stringToSign(method, params)));
         return signed;
     }
 

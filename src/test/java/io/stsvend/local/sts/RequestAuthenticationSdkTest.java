@@ -75,13 +75,14 @@ class RequestAuthenticationSdkTest {
                 session.securityToken());
 
         GetCallerIdentityResponse identity = call(client, SdkClients.callerIdentity(sts));
-        call(client, assumeRole());
 
         assertEquals("AssumedRoleUser", identity.getIdentityType());
         assertEquals(ROLE_ID, identity.getRoleId());
         assertEquals(ROLE_ID + ":caller", identity.getPrincipalId());
         assertEquals("acs:ram::" + ACCOUNT_ID + ":assumed-role/app-uploader/caller", identity.getArn());
-        assertEquals(1, sts.emulator.issuedCredentials());
+        // Authenticated, but holding no sts:AssumeRole (AssumeRoleAuthorizationSdkTest covers who may).
+        assertEquals("NoPermission", errCode(client, assumeRole()));
+        assertEquals(0, sts.emulator.issuedCredentials());
     }
 
     @Test

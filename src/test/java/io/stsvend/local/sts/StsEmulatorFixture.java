@@ -44,8 +44,11 @@ final class StsEmulatorFixture implements AutoCloseable {
             List.of(new StsEmulatorSettings.Role(ROLE_NAME, ROLE_ID, 3600),
                     new StsEmulatorSettings.Role("long-sessions", "300000000000000002", LONG_ROLE_MAX)),
             GRAMMAR);
+    /** Which role sessions may call AssumeRole on which role; none unless a test says otherwise. */
+    volatile AssumeRolePermission permission = AssumeRolePermission.NONE;
     final Vertx vertx = Vertx.vertx();
-    final StsEmulator emulator = new StsEmulator(settings, codec, clock);
+    final StsEmulator emulator = new StsEmulator(settings, List.of(), codec, clock,
+            (session, roleArn) -> permission.allows(session, roleArn));
     final int port;
 
     StsEmulatorFixture() throws Exception {

@@ -75,12 +75,22 @@ class StsEmulatorRawHttpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-01-01 10:00:00", "2026-02-30T10:00:00Z", "2026-01-01T10:00:00.123Z", "1767261600"})
+    @ValueSource(strings = {"2026-01-01 10:00:00", "2026-02-30T10:00:00Z", "2026-01-01T10:00:00.Z",
+            "2026-01-01T10:00:00.1234567890Z", "2026-01-01T10:00:00+08:00", "1767261600"})
     void malformedTimestampIsAFormatError(String timestamp) throws Exception {
         Map<String, String> params = callerIdentity(sts.clock.instant());
         params.put("Timestamp", timestamp);
 
         assertEquals("InvalidTimeStamp.Format", code(raw.post(signed("POST", params))));
+    }
+
+    @Test
+    void fractionalSecondsAsAliOssSendsThemAreAccepted() throws Exception {
+        // ali-oss's STS client stamps Date.toISOString(), e.g. 2026-01-01T10:00:00.123Z, and real STS serves it.
+        Map<String, String> params = callerIdentity(sts.clock.instant());
+        params.put("Timestamp", params.get("Timestamp").replace("Z", ".123Z"));
+
+        assertEquals(200, raw.post(signed("POST", params)).statusCode());
     }
 
     @Test
