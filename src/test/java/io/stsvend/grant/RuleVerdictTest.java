@@ -1,0 +1,81 @@
+package io.stsvend.grant;
+
+import io.stsvend.error.CodedException;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.stsvend.grant.PrefixTemplateTest.claims;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link GrantMapper#verdicts}: why each rule did or did not give the caller something, consistent with grants. */
+class RuleVerdictTest {
+
+    static final GrantRule OWN = GrantMapperTest.OWN;
+    static final GrantRule SHARED = GrantMapperTest.SHARED;
+    static final GrantRule TENANT = new GrantRule("tenant", "app-bucket", PrefixTemplate.parse("t/${claim.tenant}/"),
+            EnumSet.of(Access.READ), Optional.empty(), Optional.of(new ClaimCondition("tier", "gold")));
+    static final GrantMapper MAPPER = new GrantMapper(List.of(OWN, SHARED, TENANT));
+
+    @Test
+    void aMissingListOrStringClaimSaysWhichClaimAndWhatWasExpected() {
+        List<RuleVerdict> verdicts = MAPPER.verdicts(claims("alice", Map.of("groups", List.of("staff"))));
+        assertEquals(RuleVerdict.Outcome.MATCHED, verdicts.get(0).outcome());
+        assertEquals(Optional.of("claim groups does not contain viewer"), verdicts.get(1).reason());
+        assertEquals(Optional.of("claim tier is missing"), verdicts.get(2).reason());
+
+        assertEquals(Optional.of("claim tier is not gold"),
+                MAPPER.verdicts(claims("alice", Map.of("tier", "silver"))).get(2).reason());
+        assertEquals(Optional.of("claim groups is neither a string nor a list of strings"),
+                MAPPER.verdicts(claims("alice", Map.of("groups", 7))).get(1).reason());
+    }
+
+    @Test
+    void aMatchedRuleCarriesTheGrantItGave() {
+        List<RuleVerdict> verdicts = MAPPER.verdicts(claims("alice", Map.of("groups", List.of("viewer"))));
+        assertEquals(List.of("own", "shared", "tenant"), verdicts.stream().map(RuleVerdict::rule).toList());
+        assertEquals("users/alice/", verdicts.get(0).grant().orElseThrow().prefix());
+        assertEquals("shared/", verdicts.get(1).grant().orElseThrow().prefix());
+        assertFalse(verdicts.get(1).reason().isPresent());
+    }
+
+    @Test
+    void anApplicableRuleWithAnUnusableClaimIsInvalidExactlyWhenGrantsForRefuses() {
+        var claims = claims("alice", Map.of("tier", "gold", "tenant", "a/../b"));
+        RuleVerdict tenant = MAPPER.verdicts(claims).get(2);
+        assertEquals(RuleVerdict.Outcome.INVALID_CLAIM, tenant.outcome());
+        assertTrue(tenant.reason().orElseThrow().startsWith("Claim 'tenant' must be"), tenant.reason().orElseThrow());
+        assertFalse(tenant.reason().orElseThrow().contains("a/../b"), "never echoes the value");
+        assertThrows(CodedException.class, () -> MAPPER.grantsFor(claims));
+    }
+
+    @Test
+    void theMatchedGrantsMergeToWhatGrantsForReturns() {
+        GrantRule readShared = new GrantRule("r", "app-bucket", PrefixTemplate.parse("shared/"),
+                EnumSet.of(Access.READ), Optional.empty(), Optional.empty());
+        GrantRule writeShared = new GrantRule("w", "app-bucket", PrefixTemplate.parse("shared/"),
+                EnumSet.of(Access.WRITE), Optional.empty(), Optional.empty());
+        GrantMapper mapper = new GrantMapper(List.of(OWN, readShared, writeShared));
+        var claims = claims("bob", Map.of());
+        List<RuleVerdict> verdicts = mapper.verdicts(claims);
+        assertTrue(verdicts.stream().allMatch(v -> v.outcome() == RuleVerdict.Outcome.MATCHED));
+        assertEquals(mapper.grantsFor(claims), new GrantMapper(List.of(OWN, new GrantRule("rw", "app-bucket",
+                PrefixTemplate.parse("shared/"), EnumSet.of(Access.READ, Access.WRITE), Optional.empty(),
+                Optional.empty()))).grantsFor(claims));
+    }
+
+    @Test
+    void verdictsHoldTheirShape() {
+        assertThrows(IllegalArgumentException.class, () -> new RuleVerdict("r", RuleVerdict.Outcome.MATCHED,
+                Optional.of("why"), Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> new RuleVerdict("r", RuleVerdict.Outcome.NOT_MATCHED,
+                Optional.empty(), Optional.empty()));
+    }
+}
