@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.stsvend.issuance.AuditTrail;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ public class AdminAudit {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One audit line. */
+    @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"event", "admin", "action", "target", "outcome"})
     record Line(String event, String admin, String action, String target, String outcome) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 
@@ -12,8 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Map;
 
-/** The body of {@code POST /admin/explain}: the claim set to explain ({@code sub} required) and an optional question. */
+/**
+ * The body of {@code POST /admin/explain}: the claim set to explain ({@code sub} required) and an optional question.
+ */
 @Schema(description = "Claims to explain and an optional action/resource question.")
+// Read by our own JsonMapper, not by RESTEasy: the native build must be told.
+@RegisterForReflection
 public record AdminExplainRequest(
         @Schema(required = true, description = "JWT claims as the identity provider would send them; sub is required")
         Map<String, Object> claims,

@@ -32,7 +32,8 @@ public class AudienceSeparation {
         boolean adminPath = path.startsWith(ADMIN_PATH) || path.equals("/admin");
         boolean adminToken = gate.isAdminToken(token);
         if (adminPath && !adminToken) {
-            throw gate.refused(token.getSubject(), path, ErrorCode.FORBIDDEN, "The admin API accepts admin tokens only.");
+            throw gate.refused(token.getSubject(), path, ErrorCode.FORBIDDEN,
+                    "The admin API accepts admin tokens only.");
         }
         if (!adminPath && adminToken) {
             throw new CodedException(ErrorCode.FORBIDDEN, "An admin token is accepted by the admin API only.");

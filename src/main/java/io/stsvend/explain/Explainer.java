@@ -59,7 +59,8 @@ public final class Explainer {
     private Explanation.Verdict decide(Question question, PolicyDocument session) {
         // With the role known, exactly the emulator's call (RamAuthorizer); without it, the session policy alone.
         Evaluation evaluation = rolePolicy
-                .map(role -> PolicyEvaluator.explain(question.request(), Optional.of(session), List.of(role), List.of()))
+                .map(role -> PolicyEvaluator.explain(question.request(), Optional.of(session), List.of(role),
+                        List.of()))
                 .orElseGet(() -> PolicyEvaluator.explain(question.request(), Optional.empty(), List.of(session),
                         List.of()));
         return VerdictWords.of(question, evaluation, rolePolicy.isPresent());

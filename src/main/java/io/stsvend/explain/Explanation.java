@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,6 +21,10 @@ import java.util.List;
 @JsonPropertyOrder({"subject", "rules", "grants", "credentials", "sessionPolicy", "sessionPolicyFingerprint",
         "decision"})
 @Schema(description = "Why the caller gets (or does not get) what they get.")
+// Resources return a Response, so the native build cannot see this type: register it and its parts.
+@RegisterForReflection(targets = {Explanation.class, Explanation.Rule.class, Explanation.GrantView.class,
+        Explanation.Credentials.class, Explanation.Verdict.class, Explanation.PolicyPart.class,
+        Explanation.StatementView.class})
 public record Explanation(String subject, List<Rule> rules, List<GrantView> grants, Credentials credentials,
                           @JsonRawValue @Schema(type = SchemaType.OBJECT,
                                   description = "The exact session policy GET /credentials sends to AssumeRole")

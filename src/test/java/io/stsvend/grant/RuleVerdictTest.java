@@ -57,18 +57,22 @@ class RuleVerdictTest {
     }
 
     @Test
-    void theMatchedGrantsMergeToWhatGrantsForReturns() {
+    void theMatchedRulesAreExactlyTheRulesBehindGrantsFor() {
         GrantRule readShared = new GrantRule("r", "app-bucket", PrefixTemplate.parse("shared/"),
                 EnumSet.of(Access.READ), Optional.empty(), Optional.empty());
         GrantRule writeShared = new GrantRule("w", "app-bucket", PrefixTemplate.parse("shared/"),
-                EnumSet.of(Access.WRITE), Optional.empty(), Optional.empty());
-        GrantMapper mapper = new GrantMapper(List.of(OWN, readShared, writeShared));
-        var claims = claims("bob", Map.of());
-        List<RuleVerdict> verdicts = mapper.verdicts(claims);
-        assertTrue(verdicts.stream().allMatch(v -> v.outcome() == RuleVerdict.Outcome.MATCHED));
-        assertEquals(mapper.grantsFor(claims), new GrantMapper(List.of(OWN, new GrantRule("rw", "app-bucket",
-                PrefixTemplate.parse("shared/"), EnumSet.of(Access.READ, Access.WRITE), Optional.empty(),
-                Optional.empty()))).grantsFor(claims));
+                EnumSet.of(Access.WRITE), Optional.empty(), Optional.of(new ClaimCondition("groups", "editor")));
+        GrantMapper mapper = new GrantMapper(List.of(OWN, SHARED, readShared, writeShared));
+        for (Object groups : List.of(List.of(), List.of("viewer"), List.of("editor"), "editor", 3)) {
+            var claims = claims("bob", Map.of("groups", groups));
+            List<Grant> matched = mapper.verdicts(claims).stream()
+                    .filter(v -> v.outcome() == RuleVerdict.Outcome.MATCHED)
+                    .map(v -> v.grant().orElseThrow()).toList();
+            // Merging the matched rules' grants on their own gives what grantsFor gives.
+            List<GrantRule> asRules = matched.stream().map(g -> new GrantRule("m", g.bucket(),
+                    PrefixTemplate.parse(g.prefix()), g.access(), g.objectPattern(), Optional.empty())).toList();
+            assertEquals(mapper.grantsFor(claims), new GrantMapper(asRules).grantsFor(claims), groups.toString());
+        }
     }
 
     @Test
