@@ -1,8 +1,11 @@
 package io.stsvend.grant;
 
+import io.stsvend.error.CodedException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a caller's verified claims into grants by applying the configured rules. Grants with the same bucket,
@@ -44,6 +47,28 @@ public final class GrantMapper {
         }
         Collections.sort(grants);
         return grants;
+    }
+
+    /**
+     * Every rule's verdict on the caller, in rule order: the explanation of {@link #grantsFor}. A rule whose
+     * condition holds and whose prefix expands is {@code MATCHED} (its grant is the rule's own, before merging); if
+     * any verdict is {@code INVALID_CLAIM}, {@link #grantsFor} throws for these claims. Never throws for claims.
+     */
+    public List<RuleVerdict> verdicts(Claims claims) {
+        List<RuleVerdict> verdicts = new ArrayList<>(rules.size());
+        for (GrantRule rule : rules) {
+            Optional<String> mismatch = rule.when().flatMap(c -> c.mismatch(claims));
+            if (mismatch.isPresent()) {
+                verdicts.add(RuleVerdict.notMatched(rule.name(), mismatch.get()));
+                continue;
+            }
+            try {
+                verdicts.add(RuleVerdict.matched(rule.name(), rule.grantFor(claims)));
+            } catch (CodedException e) {
+                verdicts.add(RuleVerdict.invalidClaim(rule.name(), e.detail().orElse(e.errorCode().title())));
+            }
+        }
+        return List.copyOf(verdicts);
     }
 
     public List<GrantRule> rules() {

@@ -45,7 +45,7 @@ public class MissLimiter {
      *
      * @return empty when allowed; otherwise how long until the next miss would be allowed
      */
-    Optional<Duration> tryAcquire(String subject) {
+    public Optional<Duration> tryAcquire(String subject) {
         AtomicReference<Instant> cell = arrivals.get(subject, s -> new AtomicReference<>(Instant.MIN));
         Instant now = clock.instant();
         while (true) {

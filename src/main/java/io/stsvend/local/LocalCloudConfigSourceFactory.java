@@ -78,7 +78,14 @@ public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
             props.put("mp.jwt.verify.issuer", "https://stsvend.local/demo");
         }
         if (value(context, "mp.jwt.verify.audiences", null) == null) {
-            props.put("mp.jwt.verify.audiences", "stsvend");
+            // Users' tokens and, kept apart from them by audience, admins' (stsvend.admin.audience's default).
+            props.put("mp.jwt.verify.audiences", "stsvend,stsvend-admin");
+        }
+        // Explain evaluates what the emulated role itself allows, exactly as the OSS emulator does.
+        if (value(context, "stsvend.explain.role-policy", null) == null) {
+            String buckets = value(context, "stsvend.local.oss.buckets", "app-bucket");
+            props.put("stsvend.explain.role-policy", value(context, "stsvend.local.role-policy",
+                    LocalCloud.defaultRolePolicy(List.of(buckets.split("\\s*,\\s*")))));
         }
         return List.of(new PropertiesConfigSource(props, "stsvend-local-cloud", ORDINAL),
                 new PropertiesConfigSource(resolvedPorts, "stsvend-local-cloud-resolved-ports", RESOLVED_PORTS_ORDINAL));

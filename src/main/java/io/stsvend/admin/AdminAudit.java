@@ -1,0 +1,43 @@
+package io.stsvend.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.stsvend.issuance.AuditTrail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+/**
+ * One JSON line per admin request, allowed or refused, on the audit category {@value AuditTrail#CATEGORY} at INFO:
+ * {@code event} ({@value #EVENT}), the {@code admin} subject (absent when the token had none), the {@code action}
+ * (e.g. {@code explain}), the {@code target} subject it concerned (if any) and the {@code outcome} ({@code ok} or
+ * the catalogue error code). Built only from these strings: no token, claim set or secret can reach the line.
+ */
+@ApplicationScoped
+public class AdminAudit {
+
+    static final String EVENT = "admin-request";
+    public static final String OK = "ok";
+    private static final Logger LOG = Logger.getLogger(AuditTrail.CATEGORY);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One audit line. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"event", "admin", "action", "target", "outcome"})
+    record Line(String event, String admin, String action, String target, String outcome) {
+    }
+
+    public void record(String admin, String action, String target, String outcome) {
+        try {
+            LOG.info(JSON.writeValueAsString(new Line(EVENT, admin, action, target, outcome)));
+        } catch (JsonProcessingException e) {
+            LOG.errorf("Admin audit line could not be written (%s)", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.stsvend.api;
+
+import io.quarkus.security.Authenticated;
+import io.stsvend.admin.Admin;
+import io.stsvend.admin.AdminAudit;
+import io.stsvend.admin.AdminGate;
+import io.stsvend.error.CodedException;
+import io.stsvend.explain.ClaimSet;
+import io.stsvend.explain.Explainer;
+import io.stsvend.explain.Explanation;
+import io.stsvend.explain.Question;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** {@code POST /admin/explain}: the explanation of {@link ExplainResource} for any claim set, for admins. */
+@Path("/admin/explain")
+@Authenticated
+public class AdminExplainResource {
+
+    static final String ACTION = "explain";
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    AdminGate gate;
+
+    @Inject
+    AdminAudit audit;
+
+    @Inject
+    Explainer explainer;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ApiDefinition.BEARER)
+    @Operation(summary = "Explain grants and a RAM decision for any claim set (admin)",
+            description = "As GET /credentials/explain, for the claims in the body instead of the caller's token."
+                    + " Needs an admin token: audience stsvend.admin.audience and stsvend.admin.role in"
+                    + " stsvend.admin.role-claim. Audited and rate-limited per admin.")
+    @APIResponse(responseCode = "200", description = "The explanation.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Explanation.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, claims without sub, bad question"
+            + " (bad-request).", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
+            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many admin requests (rate-limited).",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response explain(String text) {
+        Admin admin = gate.admit(token, ACTION);
+        String target = null;
+        try {
+            AdminExplainRequest body = AdminExplainRequest.parse(text);
+            target = body.claims() != null && body.claims().get("sub") instanceof String s && s.length() <= 256
+                    ? s : null;
+            Explanation explanation = explainer.explain(ClaimSet.of(body.claims()),
+                    Question.parse(body.action(), body.resource(), body.prefix()));
+            audit.record(admin.subject(), ACTION, target, AdminAudit.OK);
+            return Response.ok(explanation).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        } catch (CodedException e) {
+            audit.record(admin.subject(), ACTION, target, e.errorCode().code());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.stsvend.explain;
+
+import io.quarkus.runtime.StartupEvent;
+import io.stsvend.grant.GrantMapper;
+import io.stsvend.grant.policy.PolicyDocument;
+import io.stsvend.grant.policy.PolicyGrammarException;
+import io.stsvend.issuance.InvalidConfigurationException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The {@link Explainer} bean, and the startup check of {@link ExplainConfig}. */
+public class ExplainProducers {
+
+    @Produces
+    @Singleton
+    Explainer explainer(GrantMapper mapper, ExplainConfig config) {
+        return new Explainer(mapper, config.rolePolicy().map(PolicyDocument::parse));
+    }
+
+    /** Refuses to start on a role policy the RAM grammar rejects (explain would otherwise fail on first use). */
+    void check(@Observes @Priority(3) StartupEvent event, ExplainConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+
+    static List<String> problems(ExplainConfig config) {
+        Optional<String> policy = config.rolePolicy();
+        if (policy.isEmpty()) {
+            return List.of();
+        }
+        try {
+            PolicyDocument.parse(policy.get());
+            return List.of();
+        } catch (PolicyGrammarException e) {
+            // The grammar's messages quote at most an excerpt of a member name, never the whole document.
+            return List.of("stsvend.explain.role-policy: not a RAM policy: " + e.getMessage());
+        }
+    }
+}
