@@ -55,3 +55,40 @@ test('a failed refresh is not cached: the next call asks again', async () => {
   assert.ok(ok.accessKeyId);
   assert.equal(state.fetches, 2);
 });
+
+// The module's own failure paths, with a fetch the test controls (no service needed).
+import { createStsvendCredentials } from '../../../main/js/stsvend-ali-oss/index.js';
+
+const answer = (status, body, headers = {}) => async () => ({
+  ok: status >= 200 && status < 300, status,
+  headers: { get: (name) => headers[name.toLowerCase()] ?? null },
+  text: async () => body,
+});
+
+test('problem+json 429 carries Retry-After; a 200 without the credential is bad-response', async () => {
+  const limited = createStsvendCredentials({ endpoint: 'http://127.0.0.1:9', getToken: () => 'jwt',
+    fetch: answer(429, JSON.stringify({ status: 429, code: 'rate-limited', detail: 'Too many misses.' }),
+      { 'retry-after': '7' }) });
+  await assert.rejects(limited.credentials(), (e) => e.status === 429 && e.code === 'rate-limited'
+    && e.retryAfterSeconds === 7);
+  const secret = 'half-a-secret-value';
+  const half = createStsvendCredentials({ endpoint: 'http://127.0.0.1:9', getToken: () => 'jwt',
+    fetch: answer(200, JSON.stringify({ accessKeyId: 'STS.x', accessKeySecret: secret })) });
+  await assert.rejects(half.credentials(), (e) => e.code === 'bad-response' && !e.message.includes(secret));
+});
+
+test('a service that does not answer within timeoutMs is a timeout, not a hang', async () => {
+  const hanging = (url, init) => new Promise((resolve, reject) => {
+    init.signal.addEventListener('abort', () => reject(new Error('aborted')));
+  });
+  const slow = createStsvendCredentials({ endpoint: 'http://127.0.0.1:9', getToken: () => 'jwt', fetch: hanging,
+    timeoutMs: 50 });
+  await assert.rejects(slow.credentials(), (e) => e.code === 'timeout' && e.status === undefined);
+});
+
+test('options are checked when the source is created', () => {
+  assert.throws(() => createStsvendCredentials({ endpoint: 'sts.example.com', getToken: () => 'x' }), TypeError);
+  assert.throws(() => createStsvendCredentials({ endpoint: 'https://sts.example.com' }), TypeError);
+  assert.throws(() => createStsvendCredentials({ endpoint: 'https://sts.example.com', getToken: () => 'x',
+    minValiditySeconds: -1 }), TypeError);
+});

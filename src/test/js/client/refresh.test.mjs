@@ -28,6 +28,9 @@ test('a held credential is reused until minValiditySeconds before expiry, then r
   state.nowMs += 2;
   await Promise.all([credentials.credentials(), credentials.refreshSTSToken(), credentials.credentials()]);
   assert.equal(state.fetches, 2, 'due: exactly one request for three callers');
+  credentials.invalidate();
+  await credentials.credentials();
+  assert.equal(state.fetches, 3, 'after invalidate() (sign-out) the next call asks again');
 });
 
 test('concurrent ali-oss uploads after expiry share one refresh', async () => {
