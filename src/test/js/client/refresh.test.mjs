@@ -67,6 +67,8 @@ test('a multipart upload of 10.5 MB succeeds across a refresh', async () => {
   });
   assert.equal(result.res.status, 200);
   assert.ok(refreshedAt !== null, 'the clock moved during the upload');
+  // The service may answer the refresh from its own cache (its clock says the token is young): what matters is
+  // that the module asked once, between parts, and the parts that followed were signed and accepted.
   assert.equal(state.fetches, 2, 'one refresh between parts, shared by the parallel parts');
   const head = await client.head(key);
   assert.equal(Number(head.res.headers['content-length']), body.length);

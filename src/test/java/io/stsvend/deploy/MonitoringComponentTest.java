@@ -39,6 +39,14 @@ class MonitoringComponentTest {
     }
 
     @Test
+    void theMonitoringKustomizationAppliesOnItsOwnWithoutAWorkload() {
+        // `kubectl apply -k deploy/k8s/monitoring -n <ns>` next to any overlay: only the rule and the dashboard.
+        List<String> kinds = RenderedOverlay.of("monitoring").resources().stream()
+                .map(r -> r.getKind() + "/" + r.getMetadata().getName()).sorted().toList();
+        assertEquals(List.of("ConfigMap/stsvend-dashboard", "PrometheusRule/stsvend"), kinds);
+    }
+
+    @Test
     void rendersTheDashboardForTheGrafanaSidecar() throws IOException {
         ConfigMap dashboard = RenderedOverlay.of(OVERLAY).configMap("stsvend-dashboard");
         assertEquals("1", dashboard.getMetadata().getLabels().get("grafana_dashboard"),
