@@ -47,7 +47,8 @@ export interface AliOssCredentialOptions {
 export interface StsvendCredentials {
   /**
    * A credential with more than `minValiditySeconds` left: the held one, or one fresh request shared by every
-   * concurrent caller. With `{ minValiditySeconds: n }`, one with at least n seconds left, or a rejection with
+   * concurrent caller. After a passing failure (unreachable, timeout, 429, 5xx) the held credential is served while
+   * it has 30 s left, and the service is asked again after Retry-After (else 5 s). With `{ minValiditySeconds: n }`, one with at least n seconds left, or a rejection with
    * code `validity-unavailable` when even a fresh answer expires sooner.
    */
   credentials(request?: { minValiditySeconds?: number }): Promise<StsvendCredential>;

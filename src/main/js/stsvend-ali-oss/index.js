@@ -4,6 +4,14 @@
 const DEFAULT_MIN_VALIDITY_SECONDS = 300;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_BODY_CHARS = 64 * 1024;
+const STILL_USABLE_MS = 30_000;
+const DEFAULT_BACKOFF_SECONDS = 5;
+
+// Failures worth riding out on a still-valid credential; a refusal (401, 403, 400) is the app's to handle at once.
+function transient(error) {
+  return error instanceof StsvendError && (error.code === 'unreachable' || error.code === 'timeout'
+    || error.status === 429 || error.status >= 500);
+}
 
 /**
  * A refusal or failure of GET /credentials. `status` is the HTTP status (absent when no answer came), `code` the
@@ -54,9 +62,29 @@ export function createStsvendCredentials(options) {
     return inFlight;
   }
 
+  // After a transient failure (unreachable, timeout, 429, 5xx) the held credential keeps being served while it
+  // is still valid for at least STILL_USABLE_MS, and the service is asked again only after a backoff.
+  let retryAt = 0;
+
+  async function refreshOrKeep() {
+    const held = current;
+    if (held !== null && config.now() < retryAt && remainingMs(held) >= STILL_USABLE_MS) {
+      return held;
+    }
+    try {
+      return await fetchShared();
+    } catch (error) {
+      if (!transient(error) || held === null || held !== current || remainingMs(held) < STILL_USABLE_MS) {
+        throw error;
+      }
+      retryAt = config.now() + 1000 * (error.retryAfterSeconds ?? DEFAULT_BACKOFF_SECONDS);
+      return held;
+    }
+  }
+
   async function credentials({ minValiditySeconds } = {}) {
     if (minValiditySeconds === undefined) {
-      const held = current !== null && config.now() < current.refreshAt ? current : await fetchShared();
+      const held = current !== null && config.now() < current.refreshAt ? current : await refreshOrKeep();
       return publicView(held);
     }
     const wantedMs = checkSeconds(minValiditySeconds, 'minValiditySeconds') * 1000;
@@ -101,6 +129,7 @@ export function createStsvendCredentials(options) {
 
   function invalidate() {
     current = null;
+    retryAt = 0;
   }
 
   return { credentials, refreshSTSToken, ossOptions, invalidate };

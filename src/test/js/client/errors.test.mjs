@@ -92,3 +92,28 @@ test('options are checked when the source is created', () => {
   assert.throws(() => createStsvendCredentials({ endpoint: 'https://sts.example.com', getToken: () => 'x',
     minValiditySeconds: -1 }), TypeError);
 });
+
+test('an outage inside the refresh margin is ridden out on the held credential, with a backoff; a refusal is not', async () => {
+  let nowMs = Date.parse('2026-01-01T00:00:00Z');
+  const credential = (id, expiresAt) => JSON.stringify({ accessKeyId: id, accessKeySecret: 's', securityToken: 't',
+    expiration: new Date(expiresAt).toISOString().replace(/\.\d+Z$/, 'Z') });
+  const answers = [
+    answer(200, credential('STS.first', nowMs + 3_600_000)),
+    answer(503, JSON.stringify({ status: 503, code: 'sts-unavailable' }), { 'retry-after': '2' }),
+    answer(200, credential('STS.second', nowMs + 7_200_000)),
+    answer(403, JSON.stringify({ status: 403, code: 'forbidden' })),
+  ];
+  let fetches = 0;
+  const source = createStsvendCredentials({ endpoint: 'http://127.0.0.1:9', getToken: () => 'jwt',
+    now: () => nowMs, fetch: (url, init) => answers[fetches++](url, init) });
+  assert.equal((await source.credentials()).accessKeyId, 'STS.first');
+  nowMs += 3_600_000 - 100_000;
+  assert.equal((await source.credentials()).accessKeyId, 'STS.first', '100 s left: served through the 503');
+  assert.equal((await source.refreshSTSToken()).accessKeyId, 'STS.first');
+  assert.equal(fetches, 2, 'no new request before Retry-After');
+  nowMs += 2_001;
+  assert.equal((await source.credentials()).accessKeyId, 'STS.second');
+  assert.equal(fetches, 3);
+  nowMs += 3_600_000 - 100_000;
+  await assert.rejects(source.credentials(), (e) => e.status === 403 && e.code === 'forbidden');
+});
