@@ -35,7 +35,9 @@ export class StsvendError extends Error {
  *   one has, else from GET /credentials; concurrent callers share exactly one request in flight;
  * - `credentials({ minValiditySeconds: n })` asks for at least n seconds for a long operation, and rejects with
  *   `validity-unavailable` when even a fresh answer expires sooner;
- * - `refreshSTSToken` and `ossOptions()` plug it into ali-oss.
+ * - `refreshSTSToken` and `ossOptions()` plug it into ali-oss;
+ * - after a passing failure the held credential is served while it has 30 s left, with a backoff;
+ * - `invalidate()` (sign-out, user switch) forgets the held credential and any request in flight.
  */
 export function createStsvendCredentials(options) {
   const config = checkOptions(options);
@@ -46,18 +48,28 @@ export function createStsvendCredentials(options) {
     return credential.expiration.getTime() - config.now();
   }
 
+  // Bumped by invalidate(): a request started for the previous user never becomes the held credential.
+  let generation = 0;
+
   function fetchShared() {
     if (inFlight === null) {
-      inFlight = fetchCredential(config).then((fresh) => {
+      const started = generation;
+      const flight = fetchCredential(config).then((fresh) => {
         // Refresh minValidity before expiry; a credential that came with less than that left (the service's
         // cache keeps less margin than asked for) is kept for half of what it had, so callers never loop on it.
         const left = remainingMs(fresh);
         const margin = Math.min(config.minValidityMs, Math.max(0, left) / 2);
-        current = { ...fresh, refreshAt: fresh.expiration.getTime() - margin };
-        return current;
+        const entry = { ...fresh, refreshAt: fresh.expiration.getTime() - margin };
+        if (generation === started) {
+          current = entry;
+        }
+        return entry;
       }).finally(() => {
-        inFlight = null;
+        if (inFlight === flight) {
+          inFlight = null;
+        }
       });
+      inFlight = flight;
     }
     return inFlight;
   }
@@ -128,7 +140,9 @@ export function createStsvendCredentials(options) {
   }
 
   function invalidate() {
+    generation++;
     current = null;
+    inFlight = null;
     retryAt = 0;
   }
 

@@ -117,3 +117,25 @@ test('an outage inside the refresh margin is ridden out on the held credential, 
   nowMs += 3_600_000 - 100_000;
   await assert.rejects(source.credentials(), (e) => e.status === 403 && e.code === 'forbidden');
 });
+
+test('invalidate() during a request: the previous user\'s answer is never held', async () => {
+  const pending = [];
+  const fetches = [];
+  const source = createStsvendCredentials({ endpoint: 'http://127.0.0.1:9', getToken: () => 'jwt',
+    fetch: () => new Promise((resolve) => { fetches.push(resolve); pending.push(resolve); }) });
+  const body = (id) => ({ ok: true, status: 200, headers: { get: () => null },
+    text: async () => JSON.stringify({ accessKeyId: id, accessKeySecret: 's', securityToken: 't',
+      expiration: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z') }) });
+  const before = source.credentials();
+  await new Promise((r) => setImmediate(r));
+  source.invalidate();
+  const after = source.credentials();
+  await new Promise((r) => setImmediate(r));
+  assert.equal(fetches.length, 2, 'the new session does not join the old request');
+  pending[0](body('STS.previous-user'));
+  pending[1](body('STS.new-user'));
+  assert.equal((await before).accessKeyId, 'STS.previous-user');
+  assert.equal((await after).accessKeyId, 'STS.new-user');
+  assert.equal((await source.credentials()).accessKeyId, 'STS.new-user');
+  assert.equal(fetches.length, 2);
+});
