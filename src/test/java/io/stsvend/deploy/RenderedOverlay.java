@@ -30,9 +30,10 @@ final class RenderedOverlay {
 
     /** Every kustomization the tests cover; {@link KustomizeRenderTest} checks no overlay is left out. */
     static final List<String> ALL = List.of("base", "overlays/local", "overlays/ack-rrsa", "overlays/affinity",
-            "overlays/redis");
+            "overlays/redis", "overlays/monitoring");
     /** The kustomizations meant for production traffic. */
-    static final List<String> PRODUCTION = List.of("base", "overlays/ack-rrsa", "overlays/affinity", "overlays/redis");
+    static final List<String> PRODUCTION = List.of("base", "overlays/ack-rrsa", "overlays/affinity", "overlays/redis",
+            "overlays/monitoring");
 
     static final Path ROOT = Path.of("deploy", "k8s");
     static final String CONTAINER = "stsvend";
