@@ -33,6 +33,7 @@ final class ObjectOperations {
         if (contentMd5 != null && !contentMd5.trim().equals(Base64.getEncoder().encodeToString(md5))) {
             throw new OssException(OssErrorCode.INVALID_DIGEST);
         }
+        refuseOverwrite(store, request);
         StoredObject object = StoredObject.simple(request.key(), content, contentType(request),
                 userMetadata(request), clock.instant());
         return store.put(request.bucket().name(), object).map(v -> OssResponse.status(200)
@@ -72,6 +73,14 @@ final class ObjectOperations {
 
     Future<OssResponse> delete(OssRequest request) {
         return store.delete(request.bucket().name(), request.key()).map(v -> OssResponse.status(204));
+    }
+
+    /** {@code x-oss-forbid-overwrite: true} and the target exists: 409 FileAlreadyExists. */
+    static void refuseOverwrite(ObjectStore store, OssRequest request) {
+        if ("true".equalsIgnoreCase(request.headerOrEmpty("x-oss-forbid-overwrite"))
+                && store.get(request.bucket().name(), request.key()).isPresent()) {
+            throw new OssException(OssErrorCode.FILE_ALREADY_EXISTS);
+        }
     }
 
     static String contentType(OssRequest request) {

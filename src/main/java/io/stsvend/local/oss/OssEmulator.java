@@ -24,9 +24,11 @@ import org.jboss.logging.Logger;
  * real Signature V1/V4 (header and presigned URL) verification, STS SecurityToken checks against the
  * {@link SessionTokenCodec}, and an {@link OssAuthorizer} decision per request.
  *
- * <p>Per request, in order: the body is read (bounded by {@link OssSettings#maxObjectSize()}; chunked accepted), the
- * bucket and raw key are resolved, the signature and token are verified, the operation is mapped to its RAM action
- * and resource ARN and the authorizer is asked, then the operation runs. Everything runs on the Vert.x event loop;
+ * <p>Per request, in order, on the headers alone: the bucket and raw key are resolved, the signature and token are
+ * verified, the operation is mapped to its RAM action and resource ARN and the authorizer is asked; only then is the
+ * body read (bounded by {@link OssSettings#maxObjectSize()}; chunked accepted) and the operation run. A PostObject
+ * form is authenticated by its fields, so at most {@link MultipartForm#MAX_PREFIX_BYTES} of it is read before its
+ * signature and key have been checked. A refused request's body is never buffered. Everything runs on the Vert.x event loop;
  * persistence (if configured) uses Vert.x's asynchronous file system. Time (signature skew, URL and token expiry,
  * {@code acs:CurrentTime}, Last-Modified) comes from the injected {@link Clock}. Every response carries
  * {@code x-oss-request-id}. Secrets, tokens and signatures are never logged.
@@ -41,6 +43,8 @@ import org.jboss.logging.Logger;
 public final class OssEmulator {
 
     private static final Logger LOG = Logger.getLogger(OssEmulator.class);
+    /** The most of a refused request's body that is read (and discarded) rather than cut off. */
+    private static final long DRAIN_LIMIT = 1024 * 1024;
 
     private final OssSettings settings;
     private final SessionTokenCodec codec;
@@ -70,10 +74,11 @@ public final class OssEmulator {
             return Future.failedFuture(new IllegalStateException("already listening"));
         }
         RequestPipeline built = RequestPipeline.create(vertx, settings, codec, clock, authorizer, callbackKeys);
-        // HTTP/1.1 only, like OSS: no h2c upgrade (signatures rely on the Host header). Presigned URLs and headers
+        // HTTP/1.1 only, like OSS: no h2c upgrade (signatures rely on the Host header). 100 Continue only once the
+        // headers are admitted, so a refused client never sends its body. Presigned URLs and headers
         // carry SecurityTokens of several KB, hence the larger line and header limits.
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
-                .setHandle100ContinueAutomatically(true).setMaxInitialLineLength(16 * 1024)
+                .setHandle100ContinueAutomatically(false).setMaxInitialLineLength(16 * 1024)
                 .setMaxHeaderSize(32 * 1024);
         return built.load().compose(v -> {
             pipeline = built;
@@ -123,36 +128,121 @@ public final class OssEmulator {
     private void handle(HttpServerRequest request) {
         requests.incrementAndGet();
         String requestId = newRequestId();
-        long max = settings.maxObjectSize();
-        if (declaredLength(request) > max) {
-            tooLarge(request, requestId);
+        if (declaredLength(request) > settings.maxObjectSize()) {
+            refuse(request, requestId, new OssException(OssErrorCode.ENTITY_TOO_LARGE));
             return;
         }
-        Buffer body = Buffer.buffer();
-        boolean[] overflow = {false};
-        request.handler(chunk -> {
-            if (!overflow[0] && body.length() + (long) chunk.length() > max) {
-                overflow[0] = true;
-                tooLarge(request, requestId);
-            } else if (!overflow[0]) {
-                body.appendBuffer(chunk);
-            }
-        });
-        request.exceptionHandler(e -> LOG.debugf("request %s failed while reading: %s", requestId, e.toString()));
-        request.endHandler(v -> {
-            if (!overflow[0]) {
-                pipeline.process(request, body, requestId).onComplete(result -> write(request, requestId,
-                        result.succeeded() ? result.result() : pipeline.failure(request, requestId, result.cause())));
-            }
-        });
+        RequestPipeline.Admission admission;
+        try {
+            admission = pipeline.admit(request);
+        } catch (RuntimeException e) {
+            refuse(request, requestId, e);
+            return;
+        }
+        new BodyReader(request, requestId, admission).start();
     }
 
-    private void tooLarge(HttpServerRequest request, String requestId) {
-        OssResponse response = ErrorResponses.render(new OssException(OssErrorCode.ENTITY_TOO_LARGE), requestId,
-                String.valueOf(request.getHeader("Host")), request.method() == HttpMethod.HEAD);
-        // The rest of the body is never read: drop the connection once the error is out rather than drain it.
-        write(request, requestId, response.header("Connection", "close"))
-                .onComplete(v -> request.connection().close());
+    /**
+     * Reads an admitted request's body, bounded by the object size; a form only up to
+     * {@link MultipartForm#MAX_PREFIX_BYTES} until the fields before its file have been admitted.
+     */
+    private final class BodyReader {
+
+        private final HttpServerRequest request;
+        private final String requestId;
+        private final RequestPipeline.Admission admission;
+        private final Buffer body = Buffer.buffer();
+        private boolean formAdmitted;
+        private boolean refused;
+
+        BodyReader(HttpServerRequest request, String requestId, RequestPipeline.Admission admission) {
+            this.request = request;
+            this.requestId = requestId;
+            this.admission = admission;
+            this.formAdmitted = !admission.isForm();
+        }
+
+        void start() {
+            request.handler(this::chunk);
+            request.exceptionHandler(e -> LOG.debugf("request %s failed while reading: %s", requestId, e.toString()));
+            request.endHandler(v -> {
+                if (!refused) {
+                    pipeline.execute(admission, body).onComplete(result -> write(request, requestId,
+                            result.succeeded() ? result.result()
+                                    : pipeline.failure(request, requestId, result.cause())));
+                }
+            });
+            if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+                request.response().writeContinue();
+            }
+        }
+
+        private void chunk(Buffer chunk) {
+            if (refused) {
+                return;
+            }
+            long limit = formAdmitted ? settings.maxObjectSize() : MultipartForm.MAX_PREFIX_BYTES;
+            if (body.length() + (long) chunk.length() > limit) {
+                refuse(formAdmitted ? new OssException(OssErrorCode.ENTITY_TOO_LARGE)
+                        : new OssException(OssErrorCode.FIELD_ITEM_TOO_LONG));
+                return;
+            }
+            body.appendBuffer(chunk);
+            if (!formAdmitted) {
+                try {
+                    MultipartForm.fieldsBeforeFile(request.getHeader("Content-Type"), body.getBytes())
+                            .ifPresent(fields -> {
+                                pipeline.admitForm(admission, fields);
+                                formAdmitted = true;
+                            });
+                } catch (RuntimeException e) {
+                    refuse(e);
+                }
+            }
+        }
+
+        private void refuse(Throwable cause) {
+            refused = true;
+            OssEmulator.this.refuse(request, requestId, cause);
+        }
+    }
+
+    /**
+     * Answers a request refused before (all of) its body was read. A small remainder is read and discarded so the
+     * client sees the answer and the connection stays usable; beyond {@link #DRAIN_LIMIT} the answer goes out at
+     * once and the connection is closed rather than drained.
+     */
+    private void refuse(HttpServerRequest request, String requestId, Throwable cause) {
+        OssResponse response = pipeline.failure(request, requestId, cause);
+        boolean[] answered = {false};
+        Runnable answerAndClose = () -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                write(request, requestId, response.header("Connection", "close"))
+                        .onComplete(v -> request.connection().close());
+            }
+        };
+        if (request.isEnded()) {
+            write(request, requestId, response);
+            return;
+        }
+        if (declaredLength(request) > DRAIN_LIMIT || "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            answerAndClose.run();
+            return;
+        }
+        long[] drained = {0};
+        request.handler(chunk -> {
+            drained[0] += chunk.length();
+            if (drained[0] > DRAIN_LIMIT) {
+                answerAndClose.run();
+            }
+        });
+        request.endHandler(v -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                write(request, requestId, response);
+            }
+        });
     }
 
     private Future<Void> write(HttpServerRequest request, String requestId, OssResponse response) {
