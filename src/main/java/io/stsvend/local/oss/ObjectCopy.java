@@ -60,6 +60,10 @@ final class ObjectCopy {
     /** The source as a request of its own (the caller's headers and address, the source's bucket and key). */
     private OssRequest source(OssRequest request) {
         String value = request.headerOrEmpty(SOURCE_HEADER);
+        if (value.contains("?")) {
+            // ?versionId=: versioning is not emulated.
+            throw new OssException(OssErrorCode.NOT_IMPLEMENTED);
+        }
         String path = value.startsWith("/") ? value.substring(1) : value;
         int slash = path.indexOf('/');
         if (slash <= 0 || slash == path.length() - 1) {

@@ -70,6 +70,8 @@ class OssOperationCoverageTest {
                 "/" + BUCKET + "/" + KEY, "x-oss-copy-source-if-modified-since", "Tue, 01 Dec 2020 00:00:00 GMT"));
         rows.add(row("CopyObject if-unmodified-since", "PUT", "users/u123/copy.txt", "", "x-oss-copy-source",
                 "/" + BUCKET + "/" + KEY, "x-oss-copy-source-if-unmodified-since", "Tue, 01 Dec 2020 00:00:00 GMT"));
+        rows.add(row("CopyObject from a version", "PUT", "users/u123/copy.txt", "", "x-oss-copy-source",
+                "/" + BUCKET + "/" + KEY + "?versionId=v1"));
         rows.add(row("PutObject public-read", "PUT", KEY, "", "x-oss-object-acl", "public-read"));
         rows.add(row("PutObject public-read-write", "PUT", KEY, "", "x-oss-object-acl", "public-read-write"));
         rows.add(row("PutObject with tagging", "PUT", KEY, "", "x-oss-tagging", "a=b"));
