@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Verifies Signature V1 requests: {@code Authorization: OSS <ak>:<sig>} headers (date from {@code x-oss-date} if
- * present, else {@code Date}; 15-minute skew; token in {@code x-oss-security-token}, else {@code security-token}) and presigned URLs ({@code OSSAccessKeyId}, absolute {@code Expires},
- * {@code Signature}, token in the signed sub-resource {@code security-token}).
+ * present, else {@code Date}; 15-minute skew; token in {@code x-oss-security-token}, else {@code security-token})
+ * and presigned URLs ({@code OSSAccessKeyId}, absolute {@code Expires}, {@code Signature}, token in the signed
+ * sub-resource {@code security-token}).
  */
 final class V1Verifier {
 
