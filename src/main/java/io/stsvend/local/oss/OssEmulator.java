@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
  * verified, the operation is mapped to its RAM action and resource ARN and the authorizer is asked; only then is the
  * body read (bounded by {@link OssSettings#maxObjectSize()}; chunked accepted) and the operation run. A PostObject
  * form is authenticated by its fields, so at most {@link MultipartForm#MAX_PREFIX_BYTES} of it is read before its
- * signature and key have been checked. A refused request's body is never buffered. Everything runs on the Vert.x event loop;
- * persistence (if configured) uses Vert.x's asynchronous file system. Time (signature skew, URL and token expiry,
+ * signature and key have been checked. A refused request's body is never buffered. Everything runs on the Vert.x
+ * event loop; persistence (if configured) uses Vert.x's asynchronous file system. Time (signature skew, URL and token expiry,
  * {@code acs:CurrentTime}, Last-Modified) comes from the injected {@link Clock}. Every response carries
  * {@code x-oss-request-id}. Secrets, tokens and signatures are never logged.
  *

@@ -69,6 +69,11 @@ enum OssOperation {
         if (UNEMULATED_PUT_HEADERS.stream().anyMatch(h -> request.header(h) != null)) {
             return null;
         }
+        String storageClass = request.headerOrEmpty("x-oss-storage-class");
+        if (!storageClass.isEmpty() && !storageClass.equalsIgnoreCase("Standard")) {
+            // IA, Archive, ColdArchive...: reads would need restores and minimum durations that are not emulated.
+            return null;
+        }
         String acl = request.headerOrEmpty("x-oss-object-acl");
         if (!acl.isEmpty() && !acl.equals("private") && !acl.equals("default")) {
             return null;

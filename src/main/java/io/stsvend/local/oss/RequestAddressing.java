@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * Finds the bucket and raw key of a request. Virtual-hosted style when the {@code Host} (port ignored) is
  * {@code <bucket>.<virtualHostSuffix>}, {@code <bucket>.oss-<region>.aliyuncs.com} or
- * {@code <bucket>.oss-<region>-internal.aliyuncs.com}, as real OSS would address it; otherwise path style, {@code /<bucket>/<key>}. The key is the
- * percent-decoded remainder of the path, taken literally: OSS keys are raw strings, so {@code ..}, {@code //} and
- * trailing slashes are never normalised away.
+ * {@code <bucket>.oss-<region>-internal.aliyuncs.com}, as real OSS would address it; otherwise path style,
+ * {@code /<bucket>/<key>}. The key is the percent-decoded remainder of the path, taken literally: OSS keys are raw
+ * strings, so {@code ..}, {@code //} and trailing slashes are never normalised away.
  */
 final class RequestAddressing {
 

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.stsvend.local.IssuedSession;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,6 +73,8 @@ class OssOperationCoverageTest {
         rows.add(row("PutObject public-read", "PUT", KEY, "", "x-oss-object-acl", "public-read"));
         rows.add(row("PutObject public-read-write", "PUT", KEY, "", "x-oss-object-acl", "public-read-write"));
         rows.add(row("PutObject with tagging", "PUT", KEY, "", "x-oss-tagging", "a=b"));
+        rows.add(row("PutObject into Archive", "PUT", KEY, "", "x-oss-storage-class", "Archive"));
+        rows.add(row("PutObject into IA", "PUT", KEY, "", "x-oss-storage-class", "IA"));
         rows.add(row("PutObject with SSE", "PUT", KEY, "", "x-oss-server-side-encryption", "KMS"));
         // Bucket-level operations and sub-resources.
         rows.add(row("PutBucket", "PUT", "", ""));
@@ -129,7 +129,7 @@ class OssOperationCoverageTest {
 
     private void check(String name, String method, String key, String query, Map<String, String> headers)
             throws Exception {
-        HttpResponse<String> response = http.send(signed(method, key, query, headers),
+        HttpResponse<String> response = http.send(fixture.v1Signed(session, method, key, query, headers),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(501, response.statusCode(), name + ": " + response.body());
@@ -143,22 +143,5 @@ class OssOperationCoverageTest {
         } finally {
             oss.shutdown();
         }
-    }
-
-    private HttpRequest signed(String method, String key, String query, Map<String, String> headers) {
-        String date = HttpDates.rfc1123(fixture.clock.instant());
-        Map<String, String> signedHeaders = new LinkedHashMap<>(headers);
-        signedHeaders.put("x-oss-date", date);
-        signedHeaders.put("x-oss-security-token", session.securityToken());
-        String stringToSign = V1Signature.stringToSign(method, signedHeaders.entrySet(), date,
-                V1Signature.canonicalResource(BUCKET, key, UriEncoding.parseQuery(query)));
-        URI uri = URI.create(fixture.endpoint() + "/" + BUCKET + "/" + UriEncoding.encode(key, true)
-                + (query.isEmpty() ? "" : "?" + query));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method,
-                method.equals("PUT") || method.equals("POST") ? HttpRequest.BodyPublishers.ofString("")
-                        : HttpRequest.BodyPublishers.noBody());
-        signedHeaders.forEach(builder::header);
-        return builder.header("Authorization", "OSS " + session.accessKeyId() + ":"
-                + V1Signature.sign(session.accessKeySecret(), stringToSign)).build();
     }
 }
