@@ -3,7 +3,6 @@ package io.stsvend.local.oss;
 import io.stsvend.local.SessionTokenCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -43,8 +42,6 @@ import org.jboss.logging.Logger;
 public final class OssEmulator {
 
     private static final Logger LOG = Logger.getLogger(OssEmulator.class);
-    /** The most of a refused request's body that is read (and discarded) rather than cut off. */
-    private static final long DRAIN_LIMIT = 1024 * 1024;
 
     private final OssSettings settings;
     private final SessionTokenCodec codec;
@@ -55,6 +52,7 @@ public final class OssEmulator {
     private final CallbackKeys callbackKeys = new CallbackKeys();
     private volatile HttpServer server;
     private volatile RequestPipeline pipeline;
+    private volatile BodyIntake intake;
 
     public OssEmulator(OssSettings settings, SessionTokenCodec codec, Clock clock, OssAuthorizer authorizer) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -82,6 +80,7 @@ public final class OssEmulator {
                 .setMaxHeaderSize(32 * 1024);
         return built.load().compose(v -> {
             pipeline = built;
+            intake = new BodyIntake(built, settings.maxObjectSize(), this::write);
             server = vertx.createHttpServer(options).requestHandler(this::handle);
             return server.listen(port, host);
         }).map(HttpServer::actualPort).onSuccess(p -> {
@@ -127,122 +126,7 @@ public final class OssEmulator {
 
     private void handle(HttpServerRequest request) {
         requests.incrementAndGet();
-        String requestId = newRequestId();
-        if (declaredLength(request) > settings.maxObjectSize()) {
-            refuse(request, requestId, new OssException(OssErrorCode.ENTITY_TOO_LARGE));
-            return;
-        }
-        RequestPipeline.Admission admission;
-        try {
-            admission = pipeline.admit(request);
-        } catch (RuntimeException e) {
-            refuse(request, requestId, e);
-            return;
-        }
-        new BodyReader(request, requestId, admission).start();
-    }
-
-    /**
-     * Reads an admitted request's body, bounded by the object size; a form only up to
-     * {@link MultipartForm#MAX_PREFIX_BYTES} until the fields before its file have been admitted.
-     */
-    private final class BodyReader {
-
-        private final HttpServerRequest request;
-        private final String requestId;
-        private final RequestPipeline.Admission admission;
-        private final Buffer body = Buffer.buffer();
-        private boolean formAdmitted;
-        private boolean refused;
-
-        BodyReader(HttpServerRequest request, String requestId, RequestPipeline.Admission admission) {
-            this.request = request;
-            this.requestId = requestId;
-            this.admission = admission;
-            this.formAdmitted = !admission.isForm();
-        }
-
-        void start() {
-            request.handler(this::chunk);
-            request.exceptionHandler(e -> LOG.debugf("request %s failed while reading: %s", requestId, e.toString()));
-            request.endHandler(v -> {
-                if (!refused) {
-                    pipeline.execute(admission, body).onComplete(result -> write(request, requestId,
-                            result.succeeded() ? result.result()
-                                    : pipeline.failure(request, requestId, result.cause())));
-                }
-            });
-            if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-                request.response().writeContinue();
-            }
-        }
-
-        private void chunk(Buffer chunk) {
-            if (refused) {
-                return;
-            }
-            long limit = formAdmitted ? settings.maxObjectSize() : MultipartForm.MAX_PREFIX_BYTES;
-            if (body.length() + (long) chunk.length() > limit) {
-                refuse(formAdmitted ? new OssException(OssErrorCode.ENTITY_TOO_LARGE)
-                        : new OssException(OssErrorCode.FIELD_ITEM_TOO_LONG));
-                return;
-            }
-            body.appendBuffer(chunk);
-            if (!formAdmitted) {
-                try {
-                    MultipartForm.fieldsBeforeFile(request.getHeader("Content-Type"), body.getBytes())
-                            .ifPresent(fields -> {
-                                pipeline.admitForm(admission, fields);
-                                formAdmitted = true;
-                            });
-                } catch (RuntimeException e) {
-                    refuse(e);
-                }
-            }
-        }
-
-        private void refuse(Throwable cause) {
-            refused = true;
-            OssEmulator.this.refuse(request, requestId, cause);
-        }
-    }
-
-    /**
-     * Answers a request refused before (all of) its body was read. A small remainder is read and discarded so the
-     * client sees the answer and the connection stays usable; beyond {@link #DRAIN_LIMIT} the answer goes out at
-     * once and the connection is closed rather than drained.
-     */
-    private void refuse(HttpServerRequest request, String requestId, Throwable cause) {
-        OssResponse response = pipeline.failure(request, requestId, cause);
-        boolean[] answered = {false};
-        Runnable answerAndClose = () -> {
-            if (!answered[0]) {
-                answered[0] = true;
-                write(request, requestId, response.header("Connection", "close"))
-                        .onComplete(v -> request.connection().close());
-            }
-        };
-        if (request.isEnded()) {
-            write(request, requestId, response);
-            return;
-        }
-        if (declaredLength(request) > DRAIN_LIMIT || "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-            answerAndClose.run();
-            return;
-        }
-        long[] drained = {0};
-        request.handler(chunk -> {
-            drained[0] += chunk.length();
-            if (drained[0] > DRAIN_LIMIT) {
-                answerAndClose.run();
-            }
-        });
-        request.endHandler(v -> {
-            if (!answered[0]) {
-                answered[0] = true;
-                write(request, requestId, response);
-            }
-        });
+        intake.accept(request, newRequestId());
     }
 
     private Future<Void> write(HttpServerRequest request, String requestId, OssResponse response) {
@@ -270,15 +154,6 @@ public final class OssEmulator {
             return http.end();
         }
         return http.end(response.body);
-    }
-
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
-        try {
-            return length == null ? 0 : Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static String newRequestId() {
