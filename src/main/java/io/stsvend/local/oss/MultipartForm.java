@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A PostObject {@code multipart/form-data} body (spec §5.1): the text fields, in order, under lower-cased names (form
@@ -18,12 +19,22 @@ final class MultipartForm {
 
     static final int MAX_FIELD_NAMES_BYTES = 8 * 1024;
     static final int MAX_FIELD_VALUE_BYTES = 2 * 1024 * 1024;
+    /**
+     * The most of a form the emulator buffers before it has authenticated it: every field before the file (names and
+     * values within their limits) plus part headers. Anything longer is refused as {@code FieldItemTooLong}.
+     */
+    static final int MAX_PREFIX_BYTES = MAX_FIELD_NAMES_BYTES + MAX_FIELD_VALUE_BYTES + 64 * 1024;
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
 
     private final Map<String, String> fields;
     private final byte[] file;
     private final String fileContentType;
+
+    /** The fields alone, for checks that run before the file has arrived. */
+    static MultipartForm fieldsOnly(Map<String, String> fields) {
+        return new MultipartForm(new LinkedHashMap<>(fields), new byte[0], null);
+    }
 
     private MultipartForm(Map<String, String> fields, byte[] file, String fileContentType) {
         this.fields = Collections.unmodifiableMap(fields);
@@ -81,6 +92,37 @@ final class MultipartForm {
             throw new OssException(OssErrorCode.INCORRECT_NUMBER_OF_FILES);
         }
         return new MultipartForm(fields, file, fileType);
+    }
+
+    /**
+     * The text fields that precede the file part, once {@code prefix} (the start of a body) holds them and the file
+     * part's headers; empty while more of the body is needed. Malformations are left to {@link #parse}, except a
+     * form that cannot be parsed at all.
+     */
+    static Optional<Map<String, String>> fieldsBeforeFile(String contentType, byte[] prefix) {
+        byte[] delimiter = ("--" + boundary(contentType)).getBytes(StandardCharsets.ISO_8859_1);
+        int pos = indexOf(prefix, delimiter, 0);
+        Map<String, String> fields = new LinkedHashMap<>();
+        while (pos >= 0) {
+            pos += delimiter.length;
+            int headersEnd = indexOf(prefix, HEADER_END, pos + 2);
+            if (headersEnd < 0 || !startsWith(prefix, pos, CRLF)) {
+                return Optional.empty();
+            }
+            PartHeaders part = PartHeaders.parse(new String(prefix, pos + 2, headersEnd - pos - 2,
+                    StandardCharsets.UTF_8));
+            if (part.name().equals("file")) {
+                return Optional.of(Collections.unmodifiableMap(fields));
+            }
+            int next = indexOf(prefix, concat(CRLF, delimiter), headersEnd + 4);
+            if (next < 0) {
+                return Optional.empty();
+            }
+            fields.putIfAbsent(part.name(), new String(prefix, headersEnd + 4, next - headersEnd - 4,
+                    StandardCharsets.UTF_8));
+            pos = next + 2;
+        }
+        return Optional.empty();
     }
 
     /** The value of a text field, name case-insensitive; {@code null} when absent. */

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** PutObject, GetObject (with Range), HeadObject, GetObjectMeta and DeleteObject. */
+/**
+ * PutObject, GetObject (with Range) and HeadObject (both with {@link Preconditions}), GetObjectMeta and DeleteObject.
+ */
 final class ObjectOperations {
 
     static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
@@ -33,6 +35,7 @@ final class ObjectOperations {
         if (contentMd5 != null && !contentMd5.trim().equals(Base64.getEncoder().encodeToString(md5))) {
             throw new OssException(OssErrorCode.INVALID_DIGEST);
         }
+        refuseOverwrite(store, request);
         StoredObject object = StoredObject.simple(request.key(), content, contentType(request),
                 userMetadata(request), clock.instant());
         return store.put(request.bucket().name(), object).map(v -> OssResponse.status(200)
@@ -43,6 +46,9 @@ final class ObjectOperations {
 
     Future<OssResponse> get(OssRequest request) {
         StoredObject object = require(request);
+        if (Preconditions.notModified(request, object)) {
+            return Future.succeededFuture(notModified(object));
+        }
         ByteRange range = ByteRange.parse(request.header("Range"), object.size());
         OssResponse response = describe(OssResponse.status(range == null ? 200 : 206), object);
         RESPONSE_OVERRIDES.forEach((param, header) -> response.header(header, request.param(param)));
@@ -57,6 +63,9 @@ final class ObjectOperations {
     /** HEAD: the object's headers and its full Content-Length, no body. */
     Future<OssResponse> head(OssRequest request) {
         StoredObject object = require(request);
+        if (Preconditions.notModified(request, object)) {
+            return Future.succeededFuture(notModified(object));
+        }
         return Future.succeededFuture(describe(OssResponse.status(200), object)
                 .header("Content-Length", String.valueOf(object.size())));
     }
@@ -72,6 +81,14 @@ final class ObjectOperations {
 
     Future<OssResponse> delete(OssRequest request) {
         return store.delete(request.bucket().name(), request.key()).map(v -> OssResponse.status(204));
+    }
+
+    /** {@code x-oss-forbid-overwrite: true} and the target exists: 409 FileAlreadyExists. */
+    static void refuseOverwrite(ObjectStore store, OssRequest request) {
+        if ("true".equalsIgnoreCase(request.headerOrEmpty("x-oss-forbid-overwrite"))
+                && store.get(request.bucket().name(), request.key()).isPresent()) {
+            throw new OssException(OssErrorCode.FILE_ALREADY_EXISTS);
+        }
     }
 
     static String contentType(OssRequest request) {
@@ -93,6 +110,11 @@ final class ObjectOperations {
     private StoredObject require(OssRequest request) {
         return store.get(request.bucket().name(), request.key()).orElseThrow(() -> new OssException(
                 OssErrorCode.NO_SUCH_KEY, OssErrorCode.NO_SUCH_KEY.message, Map.of("Key", request.key())));
+    }
+
+    private static OssResponse notModified(StoredObject object) {
+        return OssResponse.status(304).header("ETag", object.quotedEtag())
+                .header("Last-Modified", HttpDates.rfc1123(object.lastModified()));
     }
 
     private static OssResponse describe(OssResponse response, StoredObject object) {

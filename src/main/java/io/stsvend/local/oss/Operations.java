@@ -8,9 +8,11 @@ final class Operations {
     private final ObjectOperations objects;
     private final MultipartOperations multipart;
     private final BucketOperations buckets;
+    private final ObjectCopy copies;
 
-    Operations(ObjectOperations objects, MultipartOperations multipart, BucketOperations buckets) {
+    Operations(ObjectOperations objects, MultipartOperations multipart, BucketOperations buckets, ObjectCopy copies) {
         this.objects = objects;
+        this.copies = copies;
         this.multipart = multipart;
         this.buckets = buckets;
     }
@@ -18,6 +20,7 @@ final class Operations {
     Future<OssResponse> execute(OssOperation operation, OssRequest request) {
         return switch (operation) {
             case PUT_OBJECT -> objects.put(request);
+            case COPY_OBJECT -> copies.execute(request);
             case GET_OBJECT -> objects.get(request);
             case HEAD_OBJECT -> objects.head(request);
             case GET_OBJECT_META -> objects.meta(request);

@@ -3,7 +3,6 @@ package io.stsvend.local.oss;
 import io.stsvend.local.SessionTokenCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -24,10 +23,12 @@ import org.jboss.logging.Logger;
  * real Signature V1/V4 (header and presigned URL) verification, STS SecurityToken checks against the
  * {@link SessionTokenCodec}, and an {@link OssAuthorizer} decision per request.
  *
- * <p>Per request, in order: the body is read (bounded by {@link OssSettings#maxObjectSize()}; chunked accepted), the
- * bucket and raw key are resolved, the signature and token are verified, the operation is mapped to its RAM action
- * and resource ARN and the authorizer is asked, then the operation runs. Everything runs on the Vert.x event loop;
- * persistence (if configured) uses Vert.x's asynchronous file system. Time (signature skew, URL and token expiry,
+ * <p>Per request, in order, on the headers alone: the bucket and raw key are resolved, the signature and token are
+ * verified, the operation is mapped to its RAM action and resource ARN and the authorizer is asked; only then is the
+ * body read (bounded by {@link OssSettings#maxObjectSize()}; chunked accepted) and the operation run. A PostObject
+ * form is authenticated by its fields, so at most {@link MultipartForm#MAX_PREFIX_BYTES} of it is read before its
+ * signature and key have been checked. A refused request's body is never buffered. Everything runs on the Vert.x
+ * event loop; persistence (if configured) uses Vert.x's asynchronous file system. Time (signature skew, URL and token expiry,
  * {@code acs:CurrentTime}, Last-Modified) comes from the injected {@link Clock}. Every response carries
  * {@code x-oss-request-id}. Secrets, tokens and signatures are never logged.
  *
@@ -51,6 +52,7 @@ public final class OssEmulator {
     private final CallbackKeys callbackKeys = new CallbackKeys();
     private volatile HttpServer server;
     private volatile RequestPipeline pipeline;
+    private volatile BodyIntake intake;
 
     public OssEmulator(OssSettings settings, SessionTokenCodec codec, Clock clock, OssAuthorizer authorizer) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -70,13 +72,15 @@ public final class OssEmulator {
             return Future.failedFuture(new IllegalStateException("already listening"));
         }
         RequestPipeline built = RequestPipeline.create(vertx, settings, codec, clock, authorizer, callbackKeys);
-        // HTTP/1.1 only, like OSS: no h2c upgrade (signatures rely on the Host header). Presigned URLs and headers
+        // HTTP/1.1 only, like OSS: no h2c upgrade (signatures rely on the Host header). 100 Continue only once the
+        // headers are admitted, so a refused client never sends its body. Presigned URLs and headers
         // carry SecurityTokens of several KB, hence the larger line and header limits.
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
-                .setHandle100ContinueAutomatically(true).setMaxInitialLineLength(16 * 1024)
+                .setHandle100ContinueAutomatically(false).setMaxInitialLineLength(16 * 1024)
                 .setMaxHeaderSize(32 * 1024);
         return built.load().compose(v -> {
             pipeline = built;
+            intake = new BodyIntake(built, settings.maxObjectSize(), this::write);
             server = vertx.createHttpServer(options).requestHandler(this::handle);
             return server.listen(port, host);
         }).map(HttpServer::actualPort).onSuccess(p -> {
@@ -122,37 +126,7 @@ public final class OssEmulator {
 
     private void handle(HttpServerRequest request) {
         requests.incrementAndGet();
-        String requestId = newRequestId();
-        long max = settings.maxObjectSize();
-        if (declaredLength(request) > max) {
-            tooLarge(request, requestId);
-            return;
-        }
-        Buffer body = Buffer.buffer();
-        boolean[] overflow = {false};
-        request.handler(chunk -> {
-            if (!overflow[0] && body.length() + (long) chunk.length() > max) {
-                overflow[0] = true;
-                tooLarge(request, requestId);
-            } else if (!overflow[0]) {
-                body.appendBuffer(chunk);
-            }
-        });
-        request.exceptionHandler(e -> LOG.debugf("request %s failed while reading: %s", requestId, e.toString()));
-        request.endHandler(v -> {
-            if (!overflow[0]) {
-                pipeline.process(request, body, requestId).onComplete(result -> write(request, requestId,
-                        result.succeeded() ? result.result() : pipeline.failure(request, requestId, result.cause())));
-            }
-        });
-    }
-
-    private void tooLarge(HttpServerRequest request, String requestId) {
-        OssResponse response = ErrorResponses.render(new OssException(OssErrorCode.ENTITY_TOO_LARGE), requestId,
-                String.valueOf(request.getHeader("Host")), request.method() == HttpMethod.HEAD);
-        // The rest of the body is never read: drop the connection once the error is out rather than drain it.
-        write(request, requestId, response.header("Connection", "close"))
-                .onComplete(v -> request.connection().close());
+        intake.accept(request, newRequestId());
     }
 
     private Future<Void> write(HttpServerRequest request, String requestId, OssResponse response) {
@@ -180,15 +154,6 @@ public final class OssEmulator {
             return http.end();
         }
         return http.end(response.body);
-    }
-
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
-        try {
-            return length == null ? 0 : Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static String newRequestId() {

@@ -36,6 +36,8 @@ enum OssErrorCode {
             "The list of parts was not in ascending order. Parts must be ordered by part number.", "0042-00000006"),
     MALFORMED_XML(400, "MalformedXML", "The XML you provided was not well-formed or did not validate against our "
             + "published schema.", "0042-00000007"),
+    PRECONDITION_FAILED(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold.",
+            "0026-00000004"),
     INVALID_RANGE(416, "InvalidRange", "The requested range cannot be satisfied.", "0026-00000002"),
     NO_SUCH_KEY(404, "NoSuchKey", "The specified key does not exist.", "0026-00000001"),
     NO_SUCH_BUCKET(404, "NoSuchBucket", "The specified bucket does not exist.", "0015-00000101"),

@@ -6,6 +6,8 @@ package io.stsvend.local.oss;
  */
 enum OssOperation {
     PUT_OBJECT("oss:PutObject", true),
+    /** Also needs oss:GetObject on the source, checked by {@link ObjectCopy}. */
+    COPY_OBJECT("oss:PutObject", true),
     GET_OBJECT("oss:GetObject", true),
     HEAD_OBJECT("oss:GetObject", true),
     GET_OBJECT_META("oss:GetObject", true),
@@ -18,6 +20,12 @@ enum OssOperation {
     LIST_OBJECTS("oss:ListObjects", false),
     LIST_OBJECTS_V2("oss:ListObjects", false),
     GET_BUCKET_INFO("oss:GetBucketInfo", false);
+
+    private static final java.util.List<String> COPY_SOURCE_CONDITIONS = java.util.List.of(
+            "x-oss-copy-source-if-match", "x-oss-copy-source-if-none-match", "x-oss-copy-source-if-unmodified-since",
+            "x-oss-copy-source-if-modified-since", "x-oss-copy-source-range");
+    private static final java.util.List<String> UNEMULATED_PUT_HEADERS = java.util.List.of("x-oss-tagging",
+            "x-oss-server-side-encryption", "x-oss-symlink-target");
 
     final String action;
     final boolean objectLevel;
@@ -39,7 +47,7 @@ enum OssOperation {
     private static OssOperation objectOperation(OssRequest request) {
         boolean upload = request.has("uploadId");
         return switch (request.method()) {
-            case "PUT" -> upload && request.has("partNumber") ? UPLOAD_PART : plain(request, PUT_OBJECT);
+            case "PUT" -> put(request, upload);
             case "GET" -> upload ? LIST_PARTS : plain(request, GET_OBJECT);
             case "HEAD" -> request.has("objectMeta") ? GET_OBJECT_META : plain(request, HEAD_OBJECT);
             case "DELETE" -> upload ? ABORT_MULTIPART_UPLOAD : plain(request, DELETE_OBJECT);
@@ -47,6 +55,34 @@ enum OssOperation {
                     : upload ? COMPLETE_MULTIPART_UPLOAD : null;
             default -> null;
         };
+    }
+
+    /**
+     * A PUT is a copy when it names a copy source; UploadPartCopy, conditional copies and headers that would make
+     * the object public or tag it are not emulated, so they are not mistaken for a plain upload.
+     */
+    private static OssOperation put(OssRequest request, boolean upload) {
+        boolean copy = request.header(ObjectCopy.SOURCE_HEADER) != null;
+        if (upload) {
+            return request.has("partNumber") && !copy ? UPLOAD_PART : null;
+        }
+        if (UNEMULATED_PUT_HEADERS.stream().anyMatch(h -> request.header(h) != null)) {
+            return null;
+        }
+        String storageClass = request.headerOrEmpty("x-oss-storage-class");
+        if (!storageClass.isEmpty() && !storageClass.equalsIgnoreCase("Standard")) {
+            // IA, Archive, ColdArchive...: reads would need restores and minimum durations that are not emulated.
+            return null;
+        }
+        String acl = request.headerOrEmpty("x-oss-object-acl");
+        if (!acl.isEmpty() && !acl.equals("private") && !acl.equals("default")) {
+            return null;
+        }
+        if (copy) {
+            return COPY_SOURCE_CONDITIONS.stream().anyMatch(h -> request.header(h) != null) ? null
+                    : plain(request, COPY_OBJECT);
+        }
+        return plain(request, PUT_OBJECT);
     }
 
     private static OssOperation bucketOperation(OssRequest request) {

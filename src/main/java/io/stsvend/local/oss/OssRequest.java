@@ -12,6 +12,11 @@ import java.util.Map;
 record OssRequest(String method, OssBucket bucket, String key, Map<String, String> query, MultiMap headers,
                   String host, String sourceIp, boolean secure, Buffer body) {
 
+    /** This request with its body, once read. */
+    OssRequest withBody(Buffer read) {
+        return new OssRequest(method, bucket, key, query, headers, host, sourceIp, secure, read);
+    }
+
     boolean isObjectRequest() {
         return !key.isEmpty();
     }

@@ -49,6 +49,19 @@ final class PostObjectOperation {
                 && request.headerOrEmpty("Content-Type").toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
+    /**
+     * What can be checked before the file arrives, so an unsigned or unauthorized form is refused before its body
+     * is buffered: the {@code key} field, the form signature and token, and PutObject on the key.
+     */
+    void admit(OssRequest request, Map<String, String> fields) {
+        String key = fields.get("key");
+        if (key == null || key.isEmpty()) {
+            throw new OssException(OssErrorCode.INVALID_ARGUMENT, "The key form field is required.");
+        }
+        Authentication auth = signature.verify(MultipartForm.fieldsOnly(fields));
+        access.require(target(request, key), OssOperation.PUT_OBJECT, auth, clock.instant());
+    }
+
     Future<OssResponse> execute(OssRequest request) {
         MultipartForm form = MultipartForm.parse(request.header("Content-Type"), request.body().getBytes());
         String key = form.field("key");
@@ -59,8 +72,7 @@ final class PostObjectOperation {
         Instant now = clock.instant();
         PostPolicy.decode(form.field("policy")).check(now, form.fields(), request.bucket().name(),
                 form.file().length);
-        OssRequest target = new OssRequest(request.method(), request.bucket(), key, request.query(),
-                request.headers(), request.host(), request.sourceIp(), request.secure(), request.body());
+        OssRequest target = target(request, key);
         access.require(target, OssOperation.PUT_OBJECT, auth, now);
         Optional<CallbackParameters> callback = Optional.ofNullable(form.field("callback"))
                 .map(c -> CallbackParameters.parse(c, form.fields()));
@@ -69,6 +81,11 @@ final class PostObjectOperation {
         return store.put(bucket, object).compose(v -> callback.isPresent()
                 ? callbacks.deliver(callback.get(), bucket, object)
                 : Future.succeededFuture(respond(form, target, object)));
+    }
+
+    private static OssRequest target(OssRequest request, String key) {
+        return new OssRequest(request.method(), request.bucket(), key, request.query(), request.headers(),
+                request.host(), request.sourceIp(), request.secure(), request.body());
     }
 
     private StoredObject store(OssRequest target, MultipartForm form, Instant now) {

@@ -3,23 +3,28 @@ package io.stsvend.local.oss;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Finds the bucket and raw key of a request. Virtual-hosted style when the {@code Host} (port ignored) is
- * {@code <bucket>.<virtualHostSuffix>}; otherwise path style, {@code /<bucket>/<key>}. The key is the
- * percent-decoded remainder of the path, taken literally: OSS keys are raw strings, so {@code ..}, {@code //} and
- * trailing slashes are never normalised away.
+ * {@code <bucket>.<virtualHostSuffix>}, {@code <bucket>.oss-<region>.aliyuncs.com} or
+ * {@code <bucket>.oss-<region>-internal.aliyuncs.com}, as real OSS would address it; otherwise path style,
+ * {@code /<bucket>/<key>}. The key is the percent-decoded remainder of the path, taken literally: OSS keys are raw
+ * strings, so {@code ..}, {@code //} and trailing slashes are never normalised away.
  */
 final class RequestAddressing {
 
     private final Map<String, OssBucket> buckets;
-    private final String hostSuffix;
+    private final List<String> hostSuffixes;
 
     RequestAddressing(OssSettings settings) {
         this.buckets = settings.bucketsByName();
-        this.hostSuffix = "." + settings.virtualHostSuffix().toLowerCase(Locale.ROOT);
+        // Besides the configured suffix, OSS's own public and internal endpoint names for the region: ali-oss given
+        // an IP endpoint connects to the IP but sends Host: <bucket>.oss-<region>.aliyuncs.com.
+        this.hostSuffixes = List.of("." + settings.virtualHostSuffix().toLowerCase(Locale.ROOT),
+                ".oss-" + settings.region() + ".aliyuncs.com", ".oss-" + settings.region() + "-internal.aliyuncs.com");
     }
 
     /** @throws OssException NoSuchBucket for an unknown bucket, NotImplemented for service-level requests */
@@ -64,10 +69,12 @@ final class RequestAddressing {
         if (colon > 0 && name.indexOf(']') < colon) {
             name = name.substring(0, colon);
         }
-        if (!name.endsWith(hostSuffix)) {
-            return null;
+        for (String suffix : hostSuffixes) {
+            if (name.endsWith(suffix)) {
+                String label = name.substring(0, name.length() - suffix.length());
+                return label.isEmpty() || label.contains(".") ? null : label;
+            }
         }
-        String label = name.substring(0, name.length() - hostSuffix.length());
-        return label.isEmpty() || label.contains(".") ? null : label;
+        return null;
     }
 }

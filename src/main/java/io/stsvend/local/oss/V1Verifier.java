@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Verifies Signature V1 requests: {@code Authorization: OSS <ak>:<sig>} headers (date from {@code x-oss-date} if
- * present, else {@code Date}; 15-minute skew) and presigned URLs ({@code OSSAccessKeyId}, absolute {@code Expires},
- * {@code Signature}, token in the signed sub-resource {@code security-token}).
+ * present, else {@code Date}; 15-minute skew; token in {@code x-oss-security-token}, else {@code security-token})
+ * and presigned URLs ({@code OSSAccessKeyId}, absolute {@code Expires}, {@code Signature}, token in the signed
+ * sub-resource {@code security-token}).
  */
 final class V1Verifier {
 
@@ -31,7 +32,11 @@ final class V1Verifier {
             throw new OssException(OssErrorCode.DATE_MISSING);
         }
         time.requireWithinSkew(SigningTime.parseRfc1123(date));
-        Authentication auth = credentials.resolve(accessKeyId, request.header("x-oss-security-token"));
+        // The OSS SDK for Java V2 sends the token of a V1 header signature as an unsigned "security-token" header;
+        // the token is bound to the key id either way, so accepting it weakens nothing.
+        String token = request.header("x-oss-security-token") != null ? request.header("x-oss-security-token")
+                : request.header("security-token");
+        Authentication auth = credentials.resolve(accessKeyId, token);
         check(request, date.trim(), accessKeyId, provided);
         return auth;
     }

@@ -135,11 +135,25 @@ class OssEmulatorRawHttpTest {
 
     @Test
     void virtualHostedRequestAddressesTheBucketByHost() throws Exception {
+        assertVirtualHostedListing(BUCKET + ".oss-cn-hangzhou.localhost:" + fixture.port);
+    }
+
+    /**
+     * ali-oss given an IP endpoint (as {@code /credentials} vends it locally) connects to the IP but sends OSS's own
+     * host name, {@code <bucket>.oss-<region>.aliyuncs.com}, as real OSS behind an IP would see it.
+     */
+    @Test
+    void hostNamedAfterTheRealOssEndpointAddressesTheBucket() throws Exception {
+        assertVirtualHostedListing(BUCKET + ".oss-cn-hangzhou.aliyuncs.com");
+        assertVirtualHostedListing(BUCKET + ".oss-cn-hangzhou-internal.aliyuncs.com");
+    }
+
+    private void assertVirtualHostedListing(String host) throws Exception {
         String date = HttpDates.rfc1123(fixture.clock.instant());
         String stringToSign = V1Signature.stringToSign("GET", List.of(Map.entry("x-oss-security-token",
                 session.securityToken())), date, V1Signature.canonicalResource(BUCKET, "", Map.of()));
         String request = "GET /?prefix=users%2F HTTP/1.1\r\n"
-                + "Host: " + BUCKET + ".oss-cn-hangzhou.localhost:" + fixture.port + "\r\n"
+                + "Host: " + host + "\r\n"
                 + "Date: " + date + "\r\n"
                 + "x-oss-security-token: " + session.securityToken() + "\r\n"
                 + "Authorization: OSS " + session.accessKeyId() + ":"
@@ -151,7 +165,7 @@ class OssEmulatorRawHttpTest {
             out.flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            assertTrue(response.startsWith("HTTP/1.1 200"), host + ": " + response);
             assertEquals(BUCKET, element(response, "Name"));
             assertEquals("users/", element(response, "Prefix"));
         }
