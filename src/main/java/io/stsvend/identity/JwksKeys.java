@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The identity provider's signing keys, fetched from its JWKS URL and held in memory. Looking a key up never waits
@@ -45,6 +46,13 @@ public class JwksKeys {
     /** A JWKS is a few KiB; a megabyte is far beyond any IdP's and still cheap to refuse. */
     static final int MAX_BYTES = 1024 * 1024;
     static final int MAX_KEYS = 100;
+
+    private final java.util.concurrent.Executor starter = java.util.concurrent.Executors.newSingleThreadExecutor(
+            task -> {
+                Thread thread = new Thread(task, "stsvend-jwks-fetch");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final Optional<URI> url;
     private final JwksConfig config;
@@ -145,8 +153,14 @@ public class JwksKeys {
         HttpRequest request = HttpRequest.newBuilder(from).timeout(config.fetchTimeout())
                 .header("Accept", "application/json").GET().build();
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        var sent = http.sendAsync(request, info -> new LimitedBody(MAX_BYTES));
-        CompletableFuture<?> exchange = sent.thenAccept(response -> {
+        // Started on a thread of its own: sendAsync may resolve the host name on the calling thread, which can be
+        // a Vert.x event loop (a lookup that triggers a refresh).
+        AtomicReference<CompletableFuture<?>> started = new AtomicReference<>();
+        CompletableFuture<?> exchange = CompletableFuture.supplyAsync(() -> {
+            var sent = http.sendAsync(request, info -> new LimitedBody(MAX_BYTES));
+            started.set(sent);
+            return sent;
+        }, starter).thenCompose(sent -> sent).thenAccept(response -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("the JWKS URL answered HTTP " + response.statusCode());
                     }
@@ -156,7 +170,10 @@ public class JwksKeys {
                 });
         exchange.orTimeout(config.fetchTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
             if (failure != null) {
-                sent.cancel(true);
+                CompletableFuture<?> sent = started.get();
+                if (sent != null) {
+                    sent.cancel(true);
+                }
                 String problem = describe(failure);
                 if (!problem.equals(lastProblem)) {
                     LOG.warnf("Could not refresh the identity provider's keys (%s); keeping %d known key(s)", problem,

@@ -36,7 +36,7 @@ public class JwksResource implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of("mp.jwt.verify.publickey.location", server.url().toString(),
                 "mp.jwt.verify.issuer", TestIdp.ISSUER,
-                "stsvend.jwks.fetch-timeout", "1s");
+                "stsvend.jwks.fetch-timeout", "10s");
     }
 
     @Override
