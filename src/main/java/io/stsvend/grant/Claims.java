@@ -3,13 +3,15 @@ package io.stsvend.grant;
 import java.util.Optional;
 
 /**
- * The verified identity a grant rule looks at: the subject and named claims. Claim values are what the token
- * carried: a {@link String}, a {@link java.util.List} of strings, or some other JSON value (number, boolean, object)
- * that no template or condition accepts.
+ * The verified identity a grant rule looks at: the subject and the token's top-level claims, exactly as the token
+ * carried them (nothing split, joined or renamed). A value is a {@link String}, a {@link Boolean}, a
+ * {@link Number}, a {@link java.util.List} of such values, or a {@link java.util.Map} from member names to such
+ * values; a JSON {@code null} is absent. {@link ClaimPath} reaches nested members.
  */
 public interface Claims {
 
     String subject();
 
+    /** The top-level claim {@code name}. */
     Optional<Object> claim(String name);
 }

@@ -2,13 +2,15 @@ package io.stsvend.grant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * An object-key prefix with variables, written by the operator, such as {@code users/${sub}/}. Variables are
- * {@code ${sub}} and {@code ${claim.NAME}}; every value substituted passes {@link ClaimValues#requireSafe}.
+ * {@code ${sub}} and {@code ${claim.PATH}}, where PATH is a {@link ClaimPath} ({@code ${claim.preferred_username}},
+ * {@code ${claim.tenant.id}}, {@code ${claim."https://example.com/org"}}); every value substituted must be a single
+ * string and passes {@link ClaimValues#requireSafe}.
  *
  * <p>Shape rules, checked when parsed: the prefix is empty or ends with {@code /}; literal text uses only
  * letters, digits and {@code . _ - @ /}; no segment is {@code .} or {@code ..}; no leading {@code /}; at most one
@@ -17,8 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class PrefixTemplate {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
-    private static final Pattern CLAIM_VARIABLE = Pattern.compile("claim\\.([A-Za-z0-9_.:-]{1,64})");
+    /** Stands for a variable when checking segments: never valid in literal text. */
+    private static final char VARIABLE = '\0';
     private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._@/-]*");
 
     private final String source;
@@ -38,15 +40,18 @@ public final class PrefixTemplate {
             throw new IllegalArgumentException("prefix must not start with '/'");
         }
         List<Part> parts = new ArrayList<>();
-        Matcher m = VARIABLE.matcher(source);
+        StringBuilder shape = new StringBuilder();
         int last = 0;
-        while (m.find()) {
-            addLiteral(parts, source.substring(last, m.start()));
-            parts.add(variable(m.group(1)));
-            last = m.end();
+        for (int start = source.indexOf("${"); start >= 0; start = source.indexOf("${", last)) {
+            int end = closingBrace(source, start + 2);
+            String literal = source.substring(last, start);
+            addLiteral(parts, literal);
+            parts.add(variable(source.substring(start + 2, end)));
+            shape.append(literal).append(VARIABLE);
+            last = end + 1;
         }
         addLiteral(parts, source.substring(last));
-        checkSegments(source);
+        checkSegments(shape.append(source.substring(last)).toString());
         return new PrefixTemplate(source, parts);
     }
 
@@ -80,23 +85,44 @@ public final class PrefixTemplate {
     private static void addLiteral(List<Part> parts, String text) {
         if (text.contains("$") || text.contains("{") || text.contains("}") || !LITERAL.matcher(text).matches()) {
             throw new IllegalArgumentException("prefix literal text may only use letters, digits, '.', '_', '-', '@', '/'"
-                    + " and ${sub} / ${claim.NAME} variables");
+                    + " and ${sub} / ${claim.PATH} variables");
         }
         if (!text.isEmpty()) {
             parts.add(new Literal(text));
         }
     }
 
+    /** The '}' closing a variable, skipping quoted claim names (which may contain '}'). */
+    private static int closingBrace(String source, int from) {
+        boolean quoted = false;
+        for (int i = from; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '}' && !quoted) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unterminated template variable: '${' without '}'");
+    }
+
     private static Part variable(String name) {
         if (name.equals("sub")) {
-            return new Variable("sub", Claims::subject);
+            return new Variable("sub", Claims::subject, Optional.empty());
         }
-        Matcher claim = CLAIM_VARIABLE.matcher(name);
-        if (claim.matches()) {
-            String claimName = claim.group(1);
-            return new Variable(claimName, c -> c.claim(claimName).orElse(null));
+        if (name.startsWith("claim.")) {
+            ClaimPath path = ClaimPath.parse(name.substring("claim.".length()));
+            return new Variable(path.toString(), c -> path.resolve(c).orElse(null), Optional.of(path));
         }
-        throw new IllegalArgumentException("unknown template variable ${" + name + "}: use ${sub} or ${claim.NAME}");
+        throw new IllegalArgumentException("unknown template variable ${" + name + "}: use ${sub} or ${claim.PATH}");
+    }
+
+    /** The claim paths this template reads, for the startup check. */
+    public List<ClaimPath> claimPaths() {
+        return parts.stream().flatMap(p -> p instanceof Variable v ? v.path().stream() : java.util.stream.Stream.empty())
+                .toList();
     }
 
     private static void checkSegments(String source) {
@@ -107,7 +133,7 @@ public final class PrefixTemplate {
             if (segment.equals(".") || segment.equals("..")) {
                 throw new IllegalArgumentException("prefix must not contain '.' or '..' segments");
             }
-            if (VARIABLE.matcher(segment).results().count() > 1) {
+            if (segment.chars().filter(c -> c == VARIABLE).count() > 1) {
                 throw new IllegalArgumentException("at most one variable per path segment");
             }
         }
@@ -129,7 +155,8 @@ public final class PrefixTemplate {
         }
     }
 
-    private record Variable(String claimName, Function<Claims, Object> lookup) implements Part {
+    private record Variable(String claimName, Function<Claims, Object> lookup, Optional<ClaimPath> path)
+            implements Part {
         @Override
         public String render(Claims claims) {
             return ClaimValues.requireSafe(claimName, lookup.apply(claims));

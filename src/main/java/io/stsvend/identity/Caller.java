@@ -1,80 +1,89 @@
 package io.stsvend.identity;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The verified caller: the subject and claims of a JWT that smallrye-jwt has already checked (signature, issuer,
- * audience, lifetime). Claim values are normalised on access to a {@link String}, a {@link List} of strings, or the
- * raw JSON value when they are neither (a number, a boolean, an object), which no template or condition accepts.
+ * audience, lifetime). Claims are read from the verified token's own payload, exactly as the identity provider
+ * wrote them: smallrye-jwt rewrites some claims for its own use (it splits a string {@code groups} on spaces), and
+ * grant rules must see one meaning for every claim. Values are a {@link String}, {@link Boolean}, {@link Number},
+ * {@link java.util.List} or {@link Map}; a JSON {@code null} is absent.
  */
 public final class Caller {
 
     /** Longest subject accepted at all; template use applies the stricter claim-value allow-list on top. */
     public static final int MAX_SUBJECT_LENGTH = 256;
+    /** Defence in depth: api.RequestLimits already refuses payloads nesting deeper than 8 before verification. */
+    private static final int MAX_NESTING = 16;
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build());
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
 
     private final String subject;
-    private final JsonWebToken token;
+    private final Map<String, Object> claims;
 
-    private Caller(String subject, JsonWebToken token) {
+    private Caller(String subject, Map<String, Object> claims) {
         this.subject = subject;
-        this.token = token;
+        this.claims = claims;
     }
 
     /**
      * @throws CodedException {@link ErrorCode#INVALID_CLAIM} when the token has no usable {@code sub}
      */
     public static Caller from(JsonWebToken token) {
-        Object sub = normalise(token.getClaim("sub"));
-        if (!(sub instanceof String subject) || subject.isEmpty() || subject.length() > MAX_SUBJECT_LENGTH) {
+        return of(payload(token.getRawToken()));
+    }
+
+    /**
+     * A caller with the given (already verified) claims.
+     *
+     * @throws CodedException {@link ErrorCode#INVALID_CLAIM} when there is no usable {@code sub}
+     */
+    public static Caller of(Map<String, Object> claims) {
+        if (!(claims.get("sub") instanceof String subject) || subject.isEmpty()
+                || subject.length() > MAX_SUBJECT_LENGTH) {
             throw new CodedException(ErrorCode.INVALID_CLAIM,
                     "Claim 'sub' must be a string of 1-" + MAX_SUBJECT_LENGTH + " characters.");
         }
-        return new Caller(subject, token);
+        return new Caller(subject, claims);
     }
 
     public String subject() {
         return subject;
     }
 
-    /** The named claim, normalised as described on the class. */
+    /** The top-level claim {@code name}, as described on the class. */
     public Optional<Object> claim(String name) {
-        return Optional.ofNullable(normalise(token.getClaim(name)));
+        return Optional.ofNullable(claims.get(name));
     }
 
-    static Object normalise(Object value) {
-        if (value instanceof JsonString s) {
-            return s.getString();
+    private static Map<String, Object> payload(String rawToken) {
+        String[] parts = rawToken == null ? new String[0] : rawToken.split("\\.", -1);
+        if (parts.length != 3) {
+            // smallrye-jwt accepted it, so it is a signed JWT: anything else is a wiring bug, not a client fault.
+            throw new IllegalStateException("verified token is not a three-part JWS");
         }
-        if (value instanceof JsonArray array) {
-            return normaliseAll(array);
+        try {
+            Map<String, Object> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), OBJECT);
+            return claims == null ? Map.of() : claims;
+        } catch (IOException | IllegalArgumentException e) {
+            // Only a payload nesting deeper than MAX_NESTING gets here; the message would quote the payload.
+            throw new CodedException(ErrorCode.INVALID_CLAIM, "The token's claims are nested too deeply.");
         }
-        if (value instanceof Collection<?> collection) {
-            return normaliseAll(collection);
-        }
-        if (value == JsonValue.NULL) {
-            return null;
-        }
-        return value;
-    }
-
-    private static List<Object> normaliseAll(Collection<?> values) {
-        List<Object> out = new ArrayList<>(values.size());
-        for (Object v : values) {
-            out.add(normalise(v));
-        }
-        return out;
     }
 
     @Override

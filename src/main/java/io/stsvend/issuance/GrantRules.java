@@ -1,6 +1,7 @@
 package io.stsvend.issuance;
 
 import io.stsvend.grant.ClaimCondition;
+import io.stsvend.grant.ClaimPath;
 import io.stsvend.grant.GrantMapper;
 import io.stsvend.grant.GrantRule;
 import io.stsvend.grant.PrefixTemplate;
@@ -30,14 +31,28 @@ record GrantRules(List<GrantRule> rules, List<String> problems) {
                 problems.add(where + ": duplicate rule name");
             }
             try {
-                rules.add(new GrantRule(rule.name(), rule.bucket(), PrefixTemplate.parse(rule.prefix().orElse("")),
-                        rule.access(), rule.objects(),
-                        rule.when().map(w -> new ClaimCondition(w.claim(), w.contains()))));
+                GrantRule built = new GrantRule(rule.name(), rule.bucket(), PrefixTemplate.parse(rule.prefix().orElse("")),
+                        rule.access(), rule.objects(), rule.when().map(GrantRules::condition));
+                unsatisfiable(built).forEach(why -> problems.add(where + ": no token could satisfy it: " + why));
+                rules.add(built);
             } catch (IllegalArgumentException e) {
                 problems.add(where + ": " + e.getMessage());
             }
         }
         return new GrantRules(List.copyOf(rules), List.copyOf(problems));
+    }
+
+    static ClaimCondition condition(GrantsConfig.When when) {
+        return new ClaimCondition(ClaimPath.parse(when.claim()), when.contains(), when.spaceSeparated());
+    }
+
+    private static List<String> unsatisfiable(GrantRule rule) {
+        List<String> reasons = new ArrayList<>();
+        rule.when().flatMap(ClaimCondition::unsatisfiable).ifPresent(why -> reasons.add("when: " + why));
+        for (ClaimPath path : rule.prefix().claimPaths()) {
+            path.unsatisfiable().ifPresent(why -> reasons.add("prefix ${claim." + path + "}: " + why));
+        }
+        return reasons;
     }
 
     GrantMapper mapper() {

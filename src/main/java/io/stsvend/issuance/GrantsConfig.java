@@ -1,6 +1,7 @@
 package io.stsvend.issuance;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.stsvend.grant.Access;
 
 import java.util.List;
@@ -10,10 +11,11 @@ import java.util.Set;
 /**
  * The server-side grant rules ({@code stsvend.grants.rules}). Each rule: {@code name}; {@code bucket};
  * {@code prefix} template (empty = whole bucket; otherwise ends with {@code /}; variables {@code ${sub}} and
- * {@code ${claim.NAME}}); {@code access}, a set of {@code read, write, delete, list}; optional {@code objects}, a
- * wildcard object-name pattern after the prefix such as {@code *.jpg}; optional {@code when} with {@code claim} and
- * {@code contains} (a list claim contains the value, or a string claim equals it). Rules are parsed and checked at
- * startup; every problem is reported at once.
+ * {@code ${claim.PATH}}); {@code access}, a set of {@code read, write, delete, list}; optional {@code objects}, a
+ * wildcard object-name pattern after the prefix such as {@code *.jpg}; optional {@code when} with {@code claim} (a
+ * {@link io.stsvend.grant.ClaimPath}), {@code contains} and {@code space-separated} (see
+ * {@link io.stsvend.grant.ClaimCondition} for what holds). Rules are parsed and checked at startup; every problem is
+ * reported at once.
  */
 @ConfigMapping(prefix = "stsvend.grants")
 public interface GrantsConfig {
@@ -38,5 +40,9 @@ public interface GrantsConfig {
         String claim();
 
         String contains();
+
+        /** Read a string claim as space-separated words, as OAuth's {@code scope} is. */
+        @WithDefault("false")
+        boolean spaceSeparated();
     }
 }

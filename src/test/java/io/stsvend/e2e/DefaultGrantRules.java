@@ -4,6 +4,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.source.yaml.YamlConfigSource;
 import io.stsvend.grant.ClaimCondition;
+import io.stsvend.grant.ClaimPath;
 import io.stsvend.grant.GrantMapper;
 import io.stsvend.grant.GrantRule;
 import io.stsvend.grant.PrefixTemplate;
@@ -42,7 +43,8 @@ final class DefaultGrantRules {
         return config.rules().stream()
                 .map(rule -> new GrantRule(rule.name(), rule.bucket(), PrefixTemplate.parse(rule.prefix().orElse("")),
                         rule.access(), rule.objects(),
-                        rule.when().map(w -> new ClaimCondition(w.claim(), w.contains()))))
+                        rule.when().map(w -> new ClaimCondition(ClaimPath.parse(w.claim()), w.contains(),
+                                w.spaceSeparated()))))
                 .toList();
     }
 }

@@ -58,7 +58,8 @@ class PrefixTemplateTest {
     @ParameterizedTest
     @ValueSource(strings = {"users/${sub}", "/users/${sub}/", "users/${nope}/", "users/${claim.}/", "users/*/",
             "users/../", "users/./", "users//x/", "users/${sub}${claim.x}/", "users/$sub/", "users/{sub}/",
-            "users/a b/", "users/${sub/"})
+            "users/a b/", "users/${sub/", "users/${claim.a..b}/", "users/${claim.https://x/y}/",
+            "users/${claim.\"open}/"})
     void badTemplatesAreRejectedWhenParsed(String template) {
         assertThrows(IllegalArgumentException.class, () -> PrefixTemplate.parse(template));
     }
@@ -67,6 +68,23 @@ class PrefixTemplateTest {
     @ValueSource(strings = {"", "shared/", "users/${sub}/", "u-${sub}/files/", "t/${claim.org_id}/${sub}/"})
     void goodTemplatesParse(String template) {
         assertEquals(template, PrefixTemplate.parse(template).source());
+    }
+
+    @Test
+    void variablesReadClaimPaths() {
+        PrefixTemplate template = PrefixTemplate.parse(
+                "t/${claim.org.id}/u/${claim.\"https://example.com/user}name\"}/");
+        Map<String, Object> token = Map.of("org", Map.of("id", "acme"), "https://example.com/user}name", "alice");
+        assertEquals("t/acme/u/alice/", template.expand(claims("0b9e2d7c", token)));
+        assertEquals(List.of("org.id", "\"https://example.com/user}name\""),
+                template.claimPaths().stream().map(ClaimPath::toString).toList());
+    }
+
+    @Test
+    void aSlashInsideAQuotedClaimNameIsNotASegment() {
+        // ${claim."a/b"} is one variable in one segment, so a second variable beside it is still refused.
+        assertEquals("x/${claim.\"a/b\"}/", PrefixTemplate.parse("x/${claim.\"a/b\"}/").source());
+        assertThrows(IllegalArgumentException.class, () -> PrefixTemplate.parse("x/${claim.\"a/b\"}${sub}/"));
     }
 
     @Test

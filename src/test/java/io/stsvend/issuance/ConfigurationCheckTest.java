@@ -122,6 +122,38 @@ class ConfigurationCheckTest {
         assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), () -> problems + " should have: " + expected);
     }
 
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "stsvend.grants.rules[0].when.claim | exp               | (own-files): no token could satisfy it: when: claim 'exp' is a number",
+        "stsvend.grants.rules[0].when.claim | sub.username      | (own-files): no token could satisfy it: when: claim 'sub' is a string",
+        "stsvend.grants.rules[0].when.claim | a.b.c.d.e.f.g.h.i | (own-files): claim path 'a.b.c.d.e.f.g.h.i' is deeper than 8",
+        "stsvend.grants.rules[0].when.claim | https://x/groups  | (own-files): claim path 'https://x/groups'",
+        "stsvend.grants.rules[0].prefix     | 'u/${claim.iat}/' | (own-files): no token could satisfy it: prefix ${claim.iat}",
+    })
+    void claimPathsNoTokenCouldSatisfyAreReported(String property, String value, String expected) {
+        Map<String, String> rule = new HashMap<>(Map.of("stsvend.grants.rules[0].when.claim", "groups",
+                "stsvend.grants.rules[0].when.contains", "x"));
+        rule.put(property, value);
+        List<String> problems = problemsWith(rule);
+        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), () -> problems + " should have: " + expected);
+    }
+
+    @Test
+    void aSpaceSeparatedConditionOnAValueWithASpaceIsReported() {
+        List<String> problems = problemsWith(Map.of("stsvend.grants.rules[0].when.claim", "scope",
+                "stsvend.grants.rules[0].when.contains", "read write",
+                "stsvend.grants.rules[0].when.space-separated", "true"));
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("never holds a value containing white space"), problems::toString);
+    }
+
+    @Test
+    void keycloakAndNamespacedPathsAreValid() {
+        assertEquals(List.of(), problemsWith(Map.of("stsvend.grants.rules[0].when.claim",
+                "resource_access.\"my.app\".roles", "stsvend.grants.rules[0].when.contains", "editor",
+                "stsvend.grants.rules[0].prefix", "users/${claim.\"https://example.com/username\"}/")));
+    }
+
     @Test
     void aRaisedAccountQuotaAllowsAHigherRateLimit() {
         assertEquals(List.of(), problemsWith(Map.of("stsvend.resilience.rate-limit.limit", "150",

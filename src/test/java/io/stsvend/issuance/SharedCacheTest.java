@@ -23,13 +23,13 @@ import io.stsvend.testing.SharedRedis;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -235,23 +235,7 @@ class SharedCacheTest {
     }
 
     static Caller caller(String subject) {
-        return Caller.from(new JsonWebToken() {
-            @Override
-            public String getName() {
-                return subject;
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return Set.of("sub");
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String name) {
-                return "sub".equals(name) ? (T) subject : null;
-            }
-        });
+        return Caller.of(Map.of("sub", subject));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -4,6 +4,13 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,6 +50,35 @@ public final class TestTokens {
     public static String signRaw(Map<String, Object> claims) {
         JwtClaimsBuilder builder = Jwt.claims(claims);
         return builder.sign(privateKey("test-keys/privateKey.pem"));
+    }
+
+    /**
+     * Signs exactly this payload (RS256, test key), bypassing the builder's own checks: for claim shapes such as an
+     * object {@code groups} or a JSON {@code null} that real identity providers may send but the builder refuses.
+     */
+    public static String signPayload(Map<String, Object> payload) {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(new ObjectMapper().writeValueAsString(payload));
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setHeader("typ", "JWT");
+            jws.setKey(privateKey("test-keys/privateKey.pem"));
+            return jws.getCompactSerialization();
+        } catch (JoseException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The standard claims for {@code sub} as a mutable map, for {@link #signPayload}. */
+    public static Map<String, Object> payload(String sub) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", sub);
+        claims.put("iss", ISSUER);
+        claims.put("aud", AUDIENCE);
+        long now = System.currentTimeMillis() / 1000;
+        claims.put("iat", now);
+        claims.put("exp", now + 3600);
+        return claims;
     }
 
     public static PrivateKey privateKey(String resource) {

@@ -1,0 +1,240 @@
+package io.stsvend.identity;
+
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.stsvend.testing.JwksServer;
+import io.stsvend.testing.StoppedClock;
+import io.stsvend.testing.TestIdp;
+
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwx.JsonWebStructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The key lifecycle against a JWKS endpoint the test controls, with a clock the test moves: rotation after a stray
+ * unknown kid, removal, an IdP that fails or hangs, a flood of random kids, and a start without the IdP. Verifying
+ * goes through {@link JwksJwtParser}, i.e. smallrye-jwt's full checks with our key source.
+ */
+class JwksLifecycleTest {
+
+    static final Duration REFRESH = Duration.ofMinutes(5);
+    static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
+    /** Real time, only bounding how long a hanging fetch is waited for; no assertion depends on it. */
+    static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
+
+    static RsaJsonWebKey keyA;
+    static RsaJsonWebKey keyB;
+    static RsaJsonWebKey stranger;
+
+    JwksServer idp;
+    StoppedClock clock;
+    JwksKeys keys;
+    JwksJwtParser parser;
+
+    @BeforeAll
+    static void keys() {
+        keyA = TestIdp.key("key-a");
+        keyB = TestIdp.key("key-b");
+        stranger = TestIdp.key("stranger");
+    }
+
+    @BeforeEach
+    void start() {
+        idp = JwksServer.start();
+        idp.publish(keyA);
+        clock = StoppedClock.now();
+        keys = new JwksKeys(idp.url(), config(), clock);
+        JWTAuthContextInfo info = new JWTAuthContextInfo();
+        info.setIssuedBy(TestIdp.ISSUER);
+        info.setExpectedAudience(Set.of(TestIdp.AUDIENCE));
+        info.setPublicKeyLocation(idp.url().toString());
+        parser = new JwksJwtParser(info, keys);
+    }
+
+    @AfterEach
+    void stop() {
+        idp.close();
+    }
+
+    static JwksConfig config() {
+        return new JwksConfig() {
+            @Override
+            public Duration refreshInterval() {
+                return REFRESH;
+            }
+
+            @Override
+            public Duration unknownKidMinInterval() {
+                return MIN_INTERVAL;
+            }
+
+            @Override
+            public Duration fetchTimeout() {
+                return FETCH_TIMEOUT;
+            }
+        };
+    }
+
+    boolean loaded() throws Exception {
+        return keys.refresh().get(30, TimeUnit.SECONDS);
+    }
+
+    /** What the request filter does before verification: wait for the key if it is unknown. */
+    void verify(String token) throws Exception {
+        String kid = JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
+        if (kid != null && keys.key(kid).isEmpty()) {
+            keys.awaitKey(kid).get(30, TimeUnit.SECONDS);
+        }
+        parser.parse(token);
+    }
+
+    @Test
+    void aRotatedKeyIsAcceptedRightAfterAStrayUnknownKid() throws Exception {
+        assertTrue(loaded());
+        verify(TestIdp.token(keyA, "alice"));
+        assertThrows(ParseException.class, () -> verify(TestIdp.token(stranger, "mallory")));
+        int afterStray = idp.requests();
+
+        idp.publish(keyA, keyB);
+        clock.advance(MIN_INTERVAL);
+        verify(TestIdp.token(keyB, "alice"));
+        assertEquals(afterStray + 1, idp.requests(), "one fetch for the new kid");
+        verify(TestIdp.token(keyA, "bob"));
+    }
+
+    @Test
+    void withinTheMinimumIntervalAnUnknownKidDoesNotFetchAgain() throws Exception {
+        assertTrue(loaded());
+        assertThrows(ParseException.class, () -> verify(TestIdp.token(stranger, "mallory")));
+        int afterStray = idp.requests();
+        idp.publish(keyA, keyB);
+        clock.advance(MIN_INTERVAL.minusMillis(1));
+        assertThrows(ParseException.class, () -> verify(TestIdp.token(keyB, "alice")));
+        assertEquals(afterStray, idp.requests());
+        clock.advance(Duration.ofMillis(1));
+        verify(TestIdp.token(keyB, "alice"));
+    }
+
+    @Test
+    void aFloodOfRandomKidsFetchesAtMostOncePerInterval() throws Exception {
+        assertTrue(loaded());
+        int before = idp.requests();
+        for (int i = 0; i < 500; i++) {
+            String kid = UUID.randomUUID().toString();
+            assertThrows(ParseException.class, () -> verify(TestIdp.token(stranger, kid, "flood")));
+        }
+        assertEquals(before + 1, idp.requests());
+        clock.advance(MIN_INTERVAL);
+        for (int i = 0; i < 500; i++) {
+            String kid = UUID.randomUUID().toString();
+            assertThrows(ParseException.class, () -> verify(TestIdp.token(stranger, kid, "flood")));
+        }
+        assertEquals(before + 2, idp.requests());
+    }
+
+    @Test
+    void aRemovedKeyStopsVerifyingWithinTheRefreshInterval() throws Exception {
+        idp.publish(keyA, keyB);
+        assertTrue(loaded());
+        verify(TestIdp.token(keyA, "alice"));
+        idp.publish(keyB);
+        clock.advance(REFRESH.minusSeconds(1));
+        verify(TestIdp.token(keyA, "alice"));
+        assertEquals(1, idp.requests(), "no refresh before the interval");
+        clock.advance(Duration.ofSeconds(1));
+        keys.key("key-a");              // any lookup starts the due refresh in the background
+        assertTrue(keys.refresh().get(30, TimeUnit.SECONDS));
+        assertThrows(ParseException.class, () -> verify(TestIdp.token(keyA, "alice")));
+        verify(TestIdp.token(keyB, "alice"));
+    }
+
+    @Test
+    void whileTheIdpFailsKnownKeysVerifyAndUnknownKidsAreRefused() throws Exception {
+        assertTrue(loaded());
+        idp.mode(JwksServer.Mode.FAIL);
+        clock.advance(REFRESH);
+        assertFalse(keys.refresh().get(30, TimeUnit.SECONDS));
+        verify(TestIdp.token(keyA, "alice"));
+        clock.advance(MIN_INTERVAL);
+        assertThrows(ParseException.class, () -> verify(TestIdp.token(keyB, "alice")));
+        assertEquals("IllegalStateException: the JWKS URL answered HTTP 503", keys.state().problem().orElseThrow());
+
+        idp.mode(JwksServer.Mode.SERVE);
+        idp.publish(keyA, keyB);
+        clock.advance(MIN_INTERVAL);
+        verify(TestIdp.token(keyB, "alice"));
+        assertTrue(keys.state().problem().isEmpty(), "recovered by itself");
+    }
+
+    @Test
+    void aHangingIdpHoldsNoCallerWithAKnownKeyAndBoundsTheUnknownKidWait() throws Exception {
+        assertTrue(loaded());
+        idp.mode(JwksServer.Mode.HANG);
+        clock.advance(MIN_INTERVAL);
+        CompletableFuture<Boolean> unknown = keys.awaitKey("key-b");
+        // While that fetch hangs, a caller with a known key is verified without waiting for it.
+        verify(TestIdp.token(keyA, "alice"));
+        assertFalse(unknown.isDone() && unknown.get(), "the hanging fetch brought no key");
+        // The wait ends by the fetch timeout (polled with a generous bound, never a timing assertion).
+        assertFalse(unknown.get(30, TimeUnit.SECONDS));
+        assertTrue(keys.state().problem().orElseThrow().contains("fetch-timeout"), keys.state().toString());
+        verify(TestIdp.token(keyA, "bob"));
+    }
+
+    @Test
+    void startsWithoutTheIdpAndLoadsKeysOnceItAnswers() throws Exception {
+        idp.mode(JwksServer.Mode.FAIL);
+        assertFalse(loaded());
+        assertFalse(keys.state().loaded());
+        assertThrows(ParseException.class, () -> verify(TestIdp.token(keyA, "alice")));
+        idp.mode(JwksServer.Mode.SERVE);
+        clock.advance(MIN_INTERVAL);
+        keys.key("key-a");
+        assertTrue(keys.refresh().get(30, TimeUnit.SECONDS));
+        assertTrue(keys.state().loaded());
+        verify(TestIdp.token(keyA, "alice"));
+    }
+
+    @Test
+    void aTokenWithoutKidNeedsASoleUnnamedKey() throws Exception {
+        assertTrue(loaded());
+        assertThrows(ParseException.class, () -> verify(TestIdp.token(keyA, null, "alice")),
+                "with named keys, a token must name its key");
+    }
+
+    @Test
+    void settingsOutsideTheirBoundsAreReported() {
+        JwksConfig bad = new JwksConfig() {
+            @Override
+            public Duration refreshInterval() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public Duration unknownKidMinInterval() {
+                return Duration.ofMinutes(10);
+            }
+
+            @Override
+            public Duration fetchTimeout() {
+                return Duration.ofMinutes(1);
+            }
+        };
+        assertEquals(4, JwksConfigCheck.problems(bad).size(), JwksConfigCheck.problems(bad).toString());
+        assertEquals(0, JwksConfigCheck.problems(config()).size());
+    }
+}
