@@ -1,7 +1,9 @@
 package io.stsvend.admin;
 
+
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
+import io.stsvend.identity.Caller;
 import io.stsvend.issuance.MissLimitConfig;
 import io.stsvend.issuance.MissLimiter;
 
@@ -58,7 +60,9 @@ public class AdminGate {
         if (subject == null || subject.isEmpty()) {
             throw refused(null, action, ErrorCode.FORBIDDEN, "An admin token needs a subject.");
         }
-        if (!hasRole(token.getClaim(config.roleClaim()))) {
+        // The role claim as the IdP wrote it (Caller reads the payload): smallrye-jwt's own view of "groups" is
+        // pointed away from the IdP's claim, so token.getClaim("groups") would never hold the role.
+        if (!hasRole(Caller.from(token).claim(config.roleClaim()).orElse(null))) {
             throw refused(subject, action, ErrorCode.FORBIDDEN, "This token does not hold the admin role.");
         }
         Optional<Duration> wait = limiter.tryAcquire(subject);
