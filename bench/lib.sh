@@ -67,8 +67,9 @@ QUOTA_GUARDS=(-Dstsvend.resilience.rate-limit.account-quota=100000 -Dstsvend.res
 FIXED_KEYS=(-Dmp.jwt.verify.publickey.location="file:$ROOT/src/test/resources/test-keys/publicKey.pem"
   -Dsmallrye.jwt.sign.key.location="file:$ROOT/src/test/resources/test-keys/privateKey.pem")
 # Vert.x warns when an event-loop task has run longer than this (checked once a second by its blocked-thread checker);
-# the warnings in app-NAME.log are the event-loop stalls the report counts.
-STALL_OPTS=(-Dquarkus.vertx.max-event-loop-execute-time=100ms -Dquarkus.vertx.warning-exception-time=1s)
+# the warnings in app-NAME.log are the event-loop stalls the report counts, each with the blocked thread's stack
+# (warning-exception-time), which says what ran.
+STALL_OPTS=(-Dquarkus.vertx.max-event-loop-execute-time=100ms -Dquarkus.vertx.warning-exception-time=100ms)
 APP_JAVA=${APP_JAVA:-java}
 
 # start_app NAME [JVM options...]: the packaged app in local mode on loopback, run by $APP_JAVA; sets APP_PID, PORT,

@@ -167,6 +167,7 @@ machine is larger than that; see bench/results).
 | … of which claims → grants alone | $JMH_grantsOnly |
 | cache key + Caffeine lookup + freshness check | $JMH_cacheLookup |
 | Jackson serialization of the 200 body | $JMH_serializeResponse |
+| one audit line: JSON, log record, console pattern, flushed write (issue 16 lever 2; not in the sum) | ${JMH_auditLine:-n/a} |
 | **sum of our parts** | **$JMH_SUM** |
 
 End to end on $(nproc) cores (wrk at 16 connections, CPU shared with wrk): hot ≈ ${HOT_US} µs of CPU per request,

@@ -69,6 +69,7 @@ for b in jwtVerify rsaVerifyOnly verifiedTokenLookup grantsAndFingerprint grants
   declare "JMH_$b=$(jmh_score $b)"
   [ -n "$(jmh_score $b)" ] || fail "JMH produced no score for $b"
 done
+JMH_auditLine=$(jmh_score auditLine)  # issue 16 lever 2
 
 log "heap per cached user ($FOOTPRINT_USERS users)"
 FOOT=$("${JAVA_TOOL[@]}" -Xmx1g -XX:+UseSerialGC io.stsvend.bench.CachedUserFootprint "$FOOTPRINT_USERS" 600 \
