@@ -45,7 +45,9 @@ ensure_build() {
 free_port() {
   local port
   for _ in $(seq 1 50); do
-    port=$(( 20000 + RANDOM % 20000 ))
+    # Below Linux's ephemeral range (32768+): a port some outgoing connection holds looks free to the probe below
+    # but cannot be bound (BindException seen on a busy machine).
+    port=$(( 20000 + RANDOM % 12000 ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
   done
   fail "no free port"
@@ -59,8 +61,19 @@ now_ms() { date +%s%3N; }
 QUOTA_GUARDS=(-Dstsvend.resilience.rate-limit.account-quota=100000 -Dstsvend.resilience.rate-limit.limit=10000
   -Dstsvend.miss-limit.per-subject=1000)
 
-# start_app NAME [JVM options...]: the packaged app in local mode on loopback; sets APP_PID, PORT, APP_START_MS
-# (JVM launch until the first 200 from /q/health/ready).
+# Every service process verifies JWTs against the test key pair (src/test/resources/test-keys, issuer and audience
+# from local mode), so tokens minted by one process stay valid for the next: the fresh-process scenario can send its
+# first requests without minting from itself first.
+FIXED_KEYS=(-Dmp.jwt.verify.publickey.location="file:$ROOT/src/test/resources/test-keys/publicKey.pem"
+  -Dsmallrye.jwt.sign.key.location="file:$ROOT/src/test/resources/test-keys/privateKey.pem")
+# Vert.x warns when an event-loop task has run longer than this (checked once a second by its blocked-thread checker);
+# the warnings in app-NAME.log are the event-loop stalls the report counts, each with the blocked thread's stack
+# (warning-exception-time), which says what ran.
+STALL_OPTS=(-Dquarkus.vertx.max-event-loop-execute-time=100ms -Dquarkus.vertx.warning-exception-time=100ms)
+APP_JAVA=${APP_JAVA:-java}
+
+# start_app NAME [JVM options...]: the packaged app in local mode on loopback, run by $APP_JAVA; sets APP_PID, PORT,
+# APP_START_MS (JVM launch until the first 200 from /q/health/ready).
 start_app() {
   local name=$1; shift
   PORT=$(free_port)
@@ -68,21 +81,79 @@ start_app() {
   # local-cloud config source that resolves 0 to a free port (the service would call one port, STS listen on another).
   local sts_port oss_port; sts_port=$(free_port) oss_port=$(free_port)
   local t0; t0=$(now_ms)
-  java -Dstsvend.local.enabled=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+  "$APP_JAVA" -Dstsvend.local.enabled=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
     -Dstsvend.local.sts.port="$sts_port" -Dstsvend.local.oss.port="$oss_port" \
-    -Dstsvend.local.sts.response-delay="${STS_DELAY_MS}ms" "${QUOTA_GUARDS[@]}" $JVM_OPTS "$@" \
-    -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app-$name.log" 2>&1 &
+    -Dstsvend.local.sts.response-delay="${STS_DELAY_MS}ms" "${QUOTA_GUARDS[@]}" "${FIXED_KEYS[@]}" "${STALL_OPTS[@]}" \
+    $JVM_OPTS "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app-$name.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 3000); do
+  for _ in $(seq 1 6000); do
     if curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; then
       APP_START_MS=$(( $(now_ms) - t0 ))
-      log "app '$name' (pid $APP_PID) ready on :$PORT after ${APP_START_MS} ms"
+      log "app '$name' (pid $APP_PID, $("$APP_JAVA" -version 2>&1 | head -n 1)) ready on :$PORT after ${APP_START_MS} ms"
       return
     fi
     kill -0 "$APP_PID" 2>/dev/null || fail "app '$name' exited during startup (see $WORK/app-$name.log)"
     sleep 0.01
   done
-  fail "app '$name' not ready after 30 s"
+  fail "app '$name' not ready after 60 s"
+}
+
+# image_jvm_opts: the JVM options of src/main/docker/Dockerfile.jvm's JAVA_OPTS as they act in a pod of the manifests:
+# MaxRAMPercentage of the container's memory limit (deploy/k8s/base/deployment.yaml) becomes -Xmx, the AOT cache and
+# -D options are left out (the bench passes its own), everything else is kept.
+image_jvm_opts() {
+  local opts limit pct
+  opts=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$ROOT/src/main/docker/Dockerfile.jvm")
+  limit=$(awk '/limits:/ {f = 1} f && /memory:/ {print $2; exit}' "$ROOT/deploy/k8s/base/deployment.yaml")
+  case "$limit" in *Mi) limit=${limit%Mi} ;; *Gi) limit=$(( ${limit%Gi} * 1024 )) ;; *) fail "memory limit $limit" ;; esac
+  for o in $opts; do
+    case "$o" in
+      -XX:MaxRAMPercentage=*) pct=${o#*=}; printf -- '-Xmx%dm ' $(( limit * ${pct%%.*} / 100 )) ;;
+      -XX:AOTCache=*|-D*) ;;
+      *) printf -- '%s ' "$o" ;;
+    esac
+  done
+}
+
+# train_aot_cache FILE: the image's training run (Dockerfile.jvm) with $JAVA25, writing the AOT cache FILE.
+train_aot_cache() {
+  local sts_port oss_port; sts_port=$(free_port) oss_port=$(free_port)
+  timeout 600 "$JAVA25" -XX:AOTCacheOutput="$1" $(image_jvm_opts) -Dquarkus.appcds.generate=true \
+    -Dstsvend.local.enabled=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$(free_port)" \
+    -Dstsvend.local.sts.port="$sts_port" -Dstsvend.local.oss.port="$oss_port" "${FIXED_KEYS[@]}" \
+    -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/aot-training.log" 2>&1 \
+    && [ -s "$1" ] || fail "AOT cache training run failed (see $WORK/aot-training.log)"
+}
+
+# stalls NAME: how many event-loop stalls Vert.x reported in app-NAME.log (see STALL_OPTS).
+stalls() { grep -c 'vert.x-eventloop-thread-[0-9]*.* has been blocked for' "$WORK/app-$1.log" || true; }
+
+# first_requests NAME TOKENS N CONNECTIONS: N requests to /credentials (tokens in turn), CONNECTIONS at a time
+# (curl --parallel, keep-alive); keeps "requests= errors= p99_ms= max_ms=" in FIRST_<NAME>.
+first_requests() {
+  local name=$1 tokens=$2 n=$3 conns=$4
+  awk -v n="$n" -v p="$PORT" '{t[NR] = $0} END {
+      for (i = 0; i < n; i++) {
+        printf "url = \"http://127.0.0.1:%s/credentials\"\nheader = \"Authorization: Bearer %s\"\n", p, t[i % NR + 1]
+        printf "output = \"/dev/null\"\nwrite-out = \"%%{http_code} %%{time_total}\\n\"\n"
+        # "next" only between transfers: a trailing one is an empty transfer, whose error aborts all the others
+        if (i < n - 1) print "next"
+      }}' "$tokens" > "$WORK/first-$name.cfg"
+  curl -s -Z --parallel-max "$conns" -m 60 -K "$WORK/first-$name.cfg" > "$WORK/first-$name.out" \
+    2> "$WORK/first-$name.err" || true
+  declare -g "FIRST_$name=$(sort -k2 -n "$WORK/first-$name.out" | awk '
+      {n++; if ($1 != 200) e++; t[n] = $2}
+      END {i = int(n * 0.99); if (i < 1) i = 1
+           printf "requests=%d errors=%d p99_ms=%.1f max_ms=%.1f", n, e, t[i] * 1000, t[n] * 1000}')"
+  log "first requests $name: $(eval echo "\$FIRST_$name")"
+}
+
+# start_ms NAME [JVM options...]: one launch → ready of $APP_JAVA with those options, then stop; prints the ms.
+start_ms() {
+  start_app "$@" >&2
+  stop_app
+  echo "$APP_START_MS"
 }
 
 stop_app() {
@@ -160,17 +231,19 @@ warm_sts_path() {
   done < "$WORK/warm.txt"
 }
 
-# fill_cache TOKENS N: rounds of wrk over every token until N users were served by a miss (failures are never
-# cached, so a user whose first call failed is filled by the next round).
+# fill_cache TOKENS N [WANTED]: rounds of wrk over every token until WANTED misses (default N + the 4 of
+# warm_sts_path) were served (failures are never cached, so a user whose first call failed is filled by the next
+# round). FILL_METRIC counts something else instead (the RSS scenario counts cache entries: a miss whose client wrk
+# abandoned at the end of a round fills the cache but is never counted as served).
 fill_cache() {
-  local tokens=$1 n=$2 misses
-  for round in 1 2 3 4 5; do
-    BENCH_TOKENS=$tokens wrk -t"$THREADS" -c16 -d"$(( n * STS_DELAY_MS / 8000 + 3 ))s" --timeout 10s \
+  local tokens=$1 n=$2 wanted=${3:-$(( $2 + 4 ))} misses
+  for round in $(seq 1 "${FILL_ROUNDS:-5}"); do
+    BENCH_TOKENS=$tokens wrk -t"$THREADS" -c16 -d"${FILL_SECONDS:-$(( n * STS_DELAY_MS / 8000 + 3 ))}s" --timeout 10s \
       -s "$ROOT/bench/rotate-tokens.lua" "http://127.0.0.1:$PORT/credentials" > "$WORK/wrk-fill-$round.out" 2>&1 \
       || fail "wrk fill failed (see $WORK/wrk-fill-$round.out)"
-    misses=$(metric 'stsvend_credentials_requests_total{outcome="miss"')
+    misses=$(metric "${FILL_METRIC:-stsvend_credentials_requests_total{outcome=\"miss\"}")
     log "cache fill round $round: $misses users filled"
-    [ "$misses" -ge "$(( n + 4 ))" ] && return
+    [ "$misses" -ge "$wanted" ] && return
   done
-  fail "cache fill served only $misses misses for $n users (+4 warm-up)"
+  fail "cache fill served only $misses misses, wanted $wanted"
 }

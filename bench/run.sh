@@ -6,13 +6,16 @@
 #
 # Options: --users N (1000), --sts-delay-ms MS (50), --duration S (20, per measured run), --rebuild, --out FILE,
 # --jvm-opts "OPTS" (extra JVM options for the service, e.g. "-Xmx256m"; default none, the JVM's own sizing),
-# --replica-users N (300, users per scenario of the replica comparison).
+# --replica-users N (300, users per scenario of the replica comparison), --footprint-users N (100000, cached users
+# for RSS under the manifests' heap cap), --java25 PATH (a JDK 25 for the image's AOT-cache start; default Temurin's
+# if installed, else that scenario is skipped).
 # Exits non-zero if any scenario failed to run (not on slow figures: there are no timing assertions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 SMOKE=false USERS=1000 STS_DELAY_MS=50 DURATION=20 REBUILD=false OUT="" JVM_OPTS="" REPLICA_USERS=300 REPLICA_ROUNDS=6
+SERVICE_USERS=100000 JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SMOKE=true ;;
@@ -23,16 +26,21 @@ while [ $# -gt 0 ]; do
     --out) OUT=$2; shift ;;
     --jvm-opts) JVM_OPTS=$2; shift ;;
     --replica-users) REPLICA_USERS=$2; shift ;;
+    --footprint-users) SERVICE_USERS=$2; shift ;;
+    --java25) JAVA25=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 if $SMOKE; then
-  USERS=20 DURATION=2 REPLICA_USERS=20
+  USERS=20 DURATION=2 REPLICA_USERS=20 SERVICE_USERS=200 START_RUNS=1
   WARMUP=1 COLD_TOKENS=200 FOOTPRINT_USERS=2000 JMH_ARGS=(-f 0 -wi 0 -i 1 -r 200ms)
 else
-  WARMUP=5 COLD_TOKENS=$((USERS * 6)) FOOTPRINT_USERS=100000 JMH_ARGS=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+  WARMUP=5 COLD_TOKENS=$((USERS * 6)) FOOTPRINT_USERS=100000 START_RUNS=3 JMH_ARGS=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
 fi
+# The fresh-process scenario: this many requests to a just-started service (issue 16: no stall in the first 1,000).
+FIRST_REQUESTS=1000
+[ -x "$JAVA25" ] || JAVA25=""
 WORK=$ROOT/target/bench
 mkdir -p "$WORK"
 THREADS=2
@@ -61,6 +69,7 @@ for b in jwtVerify rsaVerifyOnly verifiedTokenLookup grantsAndFingerprint grants
   declare "JMH_$b=$(jmh_score $b)"
   [ -n "$(jmh_score $b)" ] || fail "JMH produced no score for $b"
 done
+JMH_auditLine=$(jmh_score auditLine)  # issue 16 lever 2
 
 log "heap per cached user ($FOOTPRINT_USERS users)"
 FOOT=$("${JAVA_TOOL[@]}" -Xmx1g -XX:+UseSerialGC io.stsvend.bench.CachedUserFootprint "$FOOTPRINT_USERS" 600 \
@@ -69,6 +78,33 @@ FOOT_BYTES=$(field "$FOOT" bytesPerUser)
 FOOT1200=$("${JAVA_TOOL[@]}" -Xmx1g -XX:+UseSerialGC io.stsvend.bench.CachedUserFootprint "$FOOTPRINT_USERS" 1200 \
   | grep '^FOOTPRINT') || fail "footprint measurement failed"
 FOOT1200_BYTES=$(field "$FOOT1200" bytesPerUser)
+
+# ---- start: JVM launch → ready, plain on Java 17 and as the image starts (JDK 25 + its AOT cache) -------------------
+IMAGE_OPTS=$(image_jvm_opts)
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+START17_ALL="" START25_ALL="" STARTAOT_ALL=""
+if [ -n "$JAVA25" ]; then
+  log "AOT cache training run ($JAVA25)"
+  train_aot_cache "$WORK/app.aot"
+fi
+for i in $(seq 1 "$START_RUNS"); do  # alternating, so machine load drifts over all of them alike
+  ms=$(start_ms "start17-$i") && [ -n "$ms" ] || fail "start17-$i failed"
+  START17_ALL="$START17_ALL $ms"
+  if [ -n "$JAVA25" ]; then
+    ms=$(APP_JAVA=$JAVA25 start_ms "start25-$i" $IMAGE_OPTS) && [ -n "$ms" ] || fail "start25-$i failed"
+    START25_ALL="$START25_ALL $ms"
+    ms=$(APP_JAVA=$JAVA25 start_ms "startaot-$i" $IMAGE_OPTS -XX:AOTCache="$WORK/app.aot") && [ -n "$ms" ] \
+      || fail "startaot-$i failed"
+    STARTAOT_ALL="$STARTAOT_ALL $ms"
+  fi
+done
+START17=$(echo "$START17_ALL" | median)
+if [ -n "$JAVA25" ]; then
+  START25=$(echo "$START25_ALL" | median) STARTAOT=$(echo "$STARTAOT_ALL" | median)
+  IMAGE_JAVA=$JAVA25 IMAGE_START=(-XX:AOTCache="$WORK/app.aot")
+else
+  START25="n/a" STARTAOT="n/a" IMAGE_JAVA=java IMAGE_START=()
+fi
 
 # ---- the service with its cache: floor, hot, fixed rate, profile, cold --------------------------------------------
 start_app cached
@@ -86,20 +122,25 @@ FILLED_CALLS=$(( $(metric 'stsvend_sts_assume_role_seconds_count{outcome="succes
 # The harness must notice when it stops seeing the service's meters (a renamed metric or a new label once read 0).
 [ "$FILLED_CALLS" -gt 0 ] || fail "no AssumeRole counted while filling the cache: did the metric names change?"
 
-# Floor and hot alternate, after the same warm-up, so both see the same JIT and machine state.
+# Trivial route, JWT floor and hot alternate, after the same warm-up, so all see the same JIT and machine state.
+run_wrk trivial_warm /q/health/live 16 "$WARMUP" "$WORK/users.txt" warmup
 run_wrk floor_warm /local/floor 16 "$WARMUP" "$WORK/users.txt" warmup
 run_wrk hot_warm /credentials 16 "$WARMUP" "$WORK/users.txt" warmup
 sample_rss_start
+run_wrk trivial16 /q/health/live 16 "$DURATION" "$WORK/users.txt"
 run_wrk floor16 /local/floor 16 "$DURATION" "$WORK/users.txt"
 run_wrk hot16 /credentials 16 "$DURATION" "$WORK/users.txt"
+run_wrk trivial64 /q/health/live 64 "$DURATION" "$WORK/users.txt"
 run_wrk floor64 /local/floor 64 "$DURATION" "$WORK/users.txt"
 run_wrk hot64 /credentials 64 "$DURATION" "$WORK/users.txt"
 RSS_LOAD_KB=$(sample_rss_stop)
 HOT_CALLS=$(( $(metric_int 'stsvend_sts_assume_role_seconds_count{outcome="success"') - FILLED_CALLS - WARM_CALLS ))
 
-# Open loop at a quarter and at half the closed-loop hot throughput (the Java generator costs more CPU than wrk).
+# Open loop at a quarter and at half the measured hot capacity (the better of the 16- and 64-connection closed-loop
+# throughputs), 64 connections (the Java generator costs more CPU than wrk).
+HOT_CAPACITY=$(awk -v a="$(rps hot16)" -v b="$(rps hot64)" 'BEGIN {print (a > b ? a : b)}')
 fixed_rate() {  # fixed_rate NAME FRACTION
-  local rate; rate=$(awk -v r="$(rps hot16)" -v f="$2" 'BEGIN {x = int(r * f / 100) * 100; print (x < 100 ? 100 : x)}')
+  local rate; rate=$(awk -v r="$HOT_CAPACITY" -v f="$2" 'BEGIN {x = int(r * f / 100) * 100; print (x < 100 ? 100 : x)}')
   log "fixed rate $1: $rate req/s"
   "${JAVA_TOOL[@]}" io.stsvend.bench.FixedRateLoad "http://127.0.0.1:$PORT/credentials" "$WORK/users.txt" \
     "$rate" "$DURATION" 64 "$WARMUP" > "$WORK/fixedrate-$1.out" 2> "$WORK/fixedrate-$1.err" \
@@ -121,6 +162,31 @@ TOTAL_CALLS=$(metric_int 'stsvend_sts_assume_role_seconds_count{outcome="success
 TOTAL_USERS=$(metric_int 'stsvend_credentials_requests_total{outcome="miss"')
 sleep 2
 RSS_AFTER_KB=$(rss_kb)
+stop_app
+
+# ---- a fresh process as the image starts it: stalls in its first requests ------------------------------------------
+# The image's JVM, heap cap and AOT cache; the first $FIRST_REQUESTS requests of its life, 16 at a time, over 100 of the
+# users (so about one in ten is a miss that calls STS, as when a new pod joins).
+head -n 100 "$WORK/users.txt" > "$WORK/fresh-users.txt"
+APP_JAVA=$IMAGE_JAVA start_app fresh $IMAGE_OPTS "${IMAGE_START[@]}"
+FRESH_START_MS=$APP_START_MS
+first_requests fresh "$WORK/fresh-users.txt" "$FIRST_REQUESTS" 16
+FRESH_STALLS=$(stalls fresh)
+stop_app
+
+# ---- RSS with many cached users under the manifests' heap cap ------------------------------------------------------
+# The image's JVM options (heap = the pod limit × MaxRAMPercentage); STS answers at once so the fill is CPU-bound.
+log "RSS scenario: $SERVICE_USERS cached users, JVM options: $IMAGE_OPTS"
+STS_DELAY_MS=0 APP_JAVA=$IMAGE_JAVA start_app footprint $IMAGE_OPTS "${IMAGE_START[@]}" \
+  -Dstsvend.resilience.rate-limit.account-quota=100000 -Dstsvend.cache.maximum-size="$SERVICE_USERS"
+mint_tokens "$WORK/many-users.txt" many "$SERVICE_USERS"
+FILL_METRIC='cache_size{cache="sts-credentials"' FILL_SECONDS=$($SMOKE && echo 5 || echo 20) FILL_ROUNDS=60 \
+  fill_cache "$WORK/many-users.txt" "$SERVICE_USERS" "$SERVICE_USERS"
+SERVICE_MISSES=$(metric 'cache_size{cache="sts-credentials"')
+sample_rss_start
+run_wrk many64 /credentials 64 "$DURATION" "$WORK/many-users.txt"
+RSS_MANY_KB=$(sample_rss_stop)
+HEAP_MANY=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | grep -m1 -oE 'total [0-9]+K, used [0-9]+K' || true)
 stop_app
 
 # ---- the same hot load with the cache switched off: every request calls STS ---------------------------------------

@@ -1,6 +1,5 @@
 package io.stsvend.admin;
 
-
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 import io.stsvend.identity.Caller;

@@ -17,6 +17,9 @@ import io.stsvend.issuance.CachedEntries;
 import io.stsvend.sts.TemporaryCredentials;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.formatters.PatternFormatter;
+import org.jboss.logmanager.handlers.OutputStreamHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -62,6 +65,8 @@ public class HotPathBenchmark {
     private ObjectMapper json;
     private CredentialsResponse response;
     private final Map<String, JsonWebToken> verifiedTokens = new ConcurrentHashMap<>();
+    private Map<String, Object> auditEvent;
+    private OutputStreamHandler auditHandler;
 
     @Setup
     public void setUp() throws Exception {
@@ -77,6 +82,19 @@ public class HotPathBenchmark {
         signedPart = jwt.substring(0, dot).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         signature = Base64.getUrlDecoder().decode(jwt.substring(dot + 1));
         verifiedTokens.put(jwt, parser.parse(jwt));
+        auditEvent = new java.util.LinkedHashMap<>();
+        auditEvent.put("event", "credential-issuance");
+        auditEvent.put("subject", "user42");
+        auditEvent.put("roleSessionName", "user42");
+        auditEvent.put("policyFingerprint", "PW3l7rGWIBpLYFkn3y1GNjVf1HrwGrgF2LMXhuDR-iQ");
+        auditEvent.put("grants", List.of("app-bucket/users/user42/:read,write,delete,list"));
+        auditEvent.put("cache", "hit");
+        auditEvent.put("outcome", "ok");
+        auditEvent.put("stsRequestId", "7301A96B-1152-49D7-9C04-6BEDC2A96C23");
+        auditEvent.put("latencyMs", 0);
+        auditHandler = new OutputStreamHandler(new java.io.FileOutputStream("/dev/null"),
+                new PatternFormatter("%d{yyyy-MM-dd HH:mm:ss,SSS} %-5p [%c{3.}] (%t) %s%e%n"));
+        auditHandler.setAutoFlush(true);
 
         mapper = BenchFixtures.defaultRules();
         claims = claims("user42");
@@ -140,6 +158,19 @@ public class HotPathBenchmark {
     }
 
     /** Jackson writing the 200 body (what RESTEasy Reactive's Jackson writer does per response). */
+    /**
+     * Issue 16 lever 2: one audit line as the service writes it on the event loop — a JSON object of the audit
+     * event's shape, a log record, Quarkus's default console pattern, and a flushed write (to /dev/null: the write
+     * system call without a reader on the other end).
+     */
+    @Benchmark
+    public void auditLine() throws Exception {
+        ExtLogRecord record = new ExtLogRecord(java.util.logging.Level.INFO, json.writeValueAsString(auditEvent),
+                ExtLogRecord.FormatStyle.NO_FORMAT, HotPathBenchmark.class.getName());
+        record.setLoggerName("stsvend.audit");
+        auditHandler.publish(record);
+    }
+
     @Benchmark
     public byte[] serializeResponse() throws Exception {
         return json.writeValueAsBytes(response);

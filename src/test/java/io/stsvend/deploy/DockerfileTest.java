@@ -43,8 +43,51 @@ class DockerfileTest {
         assertTrue(Integer.parseInt(last) > 0, file + ": USER must not be root");
     }
 
+    /**
+     * The faster start is the JVM image's default: a training run in the image itself writes the JDK AOT cache (a
+     * cache only fits the JVM that made it), and the entry point's options load that same file.
+     */
+    @org.junit.jupiter.api.Test
+    void jvmImageStartsFromTheAotCacheItsTrainingRunWrote() throws IOException {
+        String training = String.join("\n", instructions("Dockerfile.jvm", "RUN"));
+        Matcher written = Pattern.compile("-XX:AOTCacheOutput=(\\S+)").matcher(training);
+        assertTrue(written.find(), "a RUN writes an AOT cache");
+        assertTrue(training.contains("-Dquarkus.appcds.generate=true"), "the training run exits after startup");
+        String options = javaOpts();
+        assertTrue(options.contains("-XX:AOTCache=" + written.group(1)), "JAVA_OPTS loads " + written.group(1));
+        assertTrue(instructions("Dockerfile.jvm", "ENTRYPOINT").get(0).contains("exec java $JAVA_OPTS"),
+                "the entry point execs the JVM with JAVA_OPTS");
+        String base = instructions("Dockerfile.jvm", "FROM").get(0);
+        Matcher version = Pattern.compile(":(\\d+)-").matcher(base);
+        assertTrue(version.find() && Integer.parseInt(version.group(1)) >= 25,
+                "AOT caches need JDK 25 or later at run time, base image is " + base);
+    }
+
+    /**
+     * Heap and GC are set, not left to the base image: half the pod's memory limit for the heap leaves the other half
+     * for metaspace, code cache, thread stacks and direct buffers (bench: RSS with 100,000 cached users), and with one
+     * CPU the serial collector adds no threads. The training run used the same collector.
+     */
+    @org.junit.jupiter.api.Test
+    void jvmImageCapsTheHeapAtHalfTheContainerAndUsesTheSerialCollector() throws IOException {
+        String options = javaOpts();
+        Matcher ratio = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(options);
+        assertTrue(ratio.find(), "JAVA_OPTS sets MaxRAMPercentage");
+        assertTrue(Integer.parseInt(ratio.group(1)) <= 50, "heap at most half the container, was " + ratio.group(1));
+        assertTrue(options.contains("-XX:+UseSerialGC"), "JAVA_OPTS selects the serial collector");
+        assertTrue(String.join("\n", instructions("Dockerfile.jvm", "RUN")).contains("-XX:+UseSerialGC"),
+                "the training run uses the run-time collector");
+        assertTrue(options.contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager"));
+    }
+
+    private static String javaOpts() throws IOException {
+        return instructions("Dockerfile.jvm", "ENV").stream().filter(e -> e.startsWith("JAVA_OPTS="))
+                .findFirst().orElseThrow(() -> new AssertionError("Dockerfile.jvm sets no JAVA_OPTS"));
+    }
+
     private static List<String> instructions(String file, String keyword) throws IOException {
-        Matcher m = Pattern.compile("(?m)^\\s*" + keyword + "\\s+(.+?)\\s*$").matcher(Files.readString(DOCKER.resolve(file)));
+        String text = Files.readString(DOCKER.resolve(file)).replaceAll("\\\\\\R\\s*", " ");
+        Matcher m = Pattern.compile("(?m)^\\s*" + keyword + "\\s+(.+?)\\s*$").matcher(text);
         List<String> values = m.results().map(r -> r.group(1)).toList();
         assertTrue(!values.isEmpty(), file + " has no " + keyword);
         return values;

@@ -52,6 +52,7 @@ class ObservabilityEndpointsTest {
             given().when().get("/q/health/ready").then().statusCode(200)
                     .body("status", equalTo("UP"))
                     .body("checks.find { it.name == 'configuration' }.status", equalTo("UP"))
+                    .body("checks.find { it.name == 'warmup' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'sts' }.data.circuitBreaker", equalTo("closed"));
         }
         assertEquals(before, stsCalls(), "probes never call AssumeRole");

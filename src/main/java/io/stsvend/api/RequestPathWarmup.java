@@ -1,0 +1,146 @@
+package io.stsvend.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.ApplicationLifecycleManager;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.build.Jwt;
+import io.stsvend.grant.Claims;
+import io.stsvend.grant.Grant;
+import io.stsvend.grant.GrantMapper;
+import io.stsvend.grant.SessionPolicy;
+import io.stsvend.identity.Caller;
+import io.stsvend.issuance.CacheOutcome;
+import io.stsvend.issuance.IssuedCredentials;
+import io.stsvend.sts.TemporaryCredentials;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the request path once per round on synthetic data before the service reports ready, so that a fresh
+ * process's first real requests do not pay class loading and first-call initialisation on the event loop: RS256 JWT
+ * verification (a throwaway key pair and issuer, never the configured ones), claims → grants with the configured
+ * rules, session policy rendering and fingerprint, and JSON serialisation of a 200 body with dummy credentials.
+ *
+ * <p>It never calls STS, touches no cache, meter or audit line, and logs nothing but its duration (or the class of
+ * what failed). Readiness entry {@code warmup} ({@link WarmupReadiness}) is DOWN until it finished; a failure is
+ * logged as a WARN and still counts as finished, because the warm-up only saves time and the service works without
+ * it.
+ */
+@ApplicationScoped
+public class RequestPathWarmup {
+
+    /** Rounds of the whole path: the first loads the classes, the rest give the interpreter's profiles a start. */
+    static final int ROUNDS = 50;
+    /** After the first round, a busy machine stops early rather than delay readiness for long. */
+    static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final Logger LOG = Logger.getLogger(RequestPathWarmup.class);
+    private static final String ISSUER = "urn:stsvend:warmup";
+
+    private final GrantMapper grants;
+    private final ObjectMapper json;
+    private volatile boolean finished;
+    private volatile int roundsRun;
+
+    public RequestPathWarmup(GrantMapper grants, ObjectMapper json) {
+        this.grants = grants;
+        this.json = json;
+    }
+
+    /**
+     * Runs the warm-up before startup completes. With {@code -Dquarkus.appcds.generate=true} (the training run that
+     * writes the image's AOT cache, src/main/docker/Dockerfile.jvm) the process then exits, so the cache holds the
+     * request path's classes too.
+     */
+    void onStart(@Observes StartupEvent event) {
+        run();
+        if (ApplicationLifecycleManager.isAppCDSGeneration()) {
+            LOG.info("Training run finished: exiting so the JVM writes its class cache");
+            Quarkus.asyncExit(0);
+        }
+    }
+
+    /** Runs the rounds once; later calls do nothing. */
+    synchronized void run() {
+        if (finished) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            KeyPair keys = rsaKeyPair();
+            JWTAuthContextInfo context = new JWTAuthContextInfo((RSAPublicKey) keys.getPublic(), ISSUER);
+            DefaultJWTParser parser = new DefaultJWTParser(context);
+            String token = Jwt.subject("warmup-user").issuer(ISSUER).claim("groups", List.of("warmup"))
+                    .expiresIn(300).sign(keys.getPrivate());
+            TemporaryCredentials dummy = new TemporaryCredentials("warmup-key-id", "warmup-not-a-secret",
+                    "warmup-not-a-token", Instant.now().plusSeconds(3600), "warmup-request");
+            // The first round always runs: it is the one that loads the classes.
+            for (int i = 0; i < ROUNDS && (i == 0 || System.nanoTime() - started < BUDGET_NANOS); i++) {
+                round(parser.parse(token), dummy);
+                roundsRun = i + 1;
+            }
+            LOG.debugf("Request-path warm-up: %d rounds in %d ms", roundsRun,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (Exception | LinkageError e) {
+            // Only the class: a message could quote synthetic claims, and nothing here is worth more than a hint.
+            LOG.warnf("Request-path warm-up stopped early (%s); the first requests may be slower",
+                    e.getClass().getSimpleName());
+        } finally {
+            finished = true;
+        }
+    }
+
+    private void round(JsonWebToken parsed, TemporaryCredentials dummy) throws Exception {
+        Caller caller = Caller.from(parsed);
+        List<Grant> mapped = grants.grantsFor(new Claims() {
+            @Override
+            public String subject() {
+                return caller.subject();
+            }
+
+            @Override
+            public Optional<Object> claim(String name) {
+                return caller.claim(name);
+            }
+        });
+        // The synthetic caller rarely matches a rule; the worst case still renders every rule's statements.
+        List<Grant> rendered = mapped.isEmpty() ? grants.worstCaseGrants() : mapped;
+        if (!rendered.isEmpty()) {
+            SessionPolicy policy = SessionPolicy.of(rendered);
+            policy.fingerprint();
+        }
+        IssuedCredentials issued = new IssuedCredentials(dummy, rendered, CacheOutcome.HIT);
+        json.writeValueAsBytes(CredentialsResponse.of(issued, "oss-warmup", "https://oss-warmup.invalid"));
+    }
+
+    private static KeyPair rsaKeyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    /** True once the rounds ran (or stopped early); what readiness waits for. */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** How many whole rounds ran. */
+    int roundsRun() {
+        return roundsRun;
+    }
+}
