@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  * prefix ({@code starts-with}), {@code content-length-range} 1..maxBytes, optionally {@code in} conditions on both
  * {@code $content-type} and {@code $x-oss-content-type} (every field that decides the stored type), and
  * the V4 signature fields and STS token, which OSS documents as part of a V4 policy, and the upload callback when
- * one was asked for.
+ * one was asked for (the {@code callback} field and its {@link CallbackBinding} variable).
  */
 record FormPolicy(Instant expiration, String bucket, String key, boolean isPrefix, long maxBytes,
-                  List<String> contentTypes, V4Fields v4, Optional<String> callback) {
+                  List<String> contentTypes, V4Fields v4, Map<String, String> callback) {
 
     /** The signature fields the form carries besides {@code x-oss-signature}, pinned by the policy. */
     record V4Fields(String credential, String date, String securityToken) {
@@ -71,8 +71,8 @@ record FormPolicy(Instant expiration, String bucket, String key, boolean isPrefi
         conditions.addObject().put("x-oss-credential", v4.credential());
         conditions.addObject().put("x-oss-date", v4.date());
         conditions.addObject().put("x-oss-security-token", v4.securityToken());
-        // Pinned exactly, so the uploader can neither drop the notification nor point it elsewhere.
-        callback.ifPresent(value -> conditions.addObject().put("callback", value));
+        // Pinned exactly, so the uploader can neither drop the notification, point it elsewhere nor swap its binding.
+        callback.forEach((field, value) -> conditions.addObject().put(field, value));
         try {
             return JSON.writeValueAsString(policy);
         } catch (JsonProcessingException e) {
