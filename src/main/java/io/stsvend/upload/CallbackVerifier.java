@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 
+import io.quarkus.runtime.Startup;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,9 +32,10 @@ import java.util.Map;
  * key over {@code urlDecode(path) + ("?" + raw query, if any) + "\n" + raw body}; a signature already accepted within
  * {@link CallbackConfig#replayWindow()} is a replay; the body's {@code binding} must tie it to a form this service
  * issued for that bucket and object ({@link CallbackBinding}). Every refusal is {@code forbidden}. An accepted
- * callback is written, with the subject the form was issued to, to the {@code stsvend.audit} log and counted in {@code stsvend.upload.callbacks{outcome}} (accepted,
- * rejected, unbound, replayed).
+ * callback is written, with the subject the form was issued to, to the {@code stsvend.audit} log. Every outcome is
+ * counted in {@code stsvend.upload.callbacks{outcome}} (accepted, rejected, unbound, replayed; all from startup).
  */
+@Startup
 @ApplicationScoped
 public class CallbackVerifier {
 
@@ -52,6 +55,9 @@ public class CallbackVerifier {
         this.keys = keys;
         this.binding = binding;
         this.registry = registry;
+        for (String outcome : new String[] {"accepted", "rejected", "unbound", "replayed"}) {
+            registry.counter(METRIC, "outcome", outcome);
+        }
         this.seen = Caffeine.newBuilder().maximumSize(CallbackConfigCheck.MAX_REMEMBERED)
                 .expireAfterWrite(config.replayWindow()).build();
     }
