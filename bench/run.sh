@@ -116,6 +116,8 @@ run_wrk health /q/health 16 "$DURATION" "$WORK/users.txt"
 
 # Fill the cache: every user once (each a miss, one STS call), then check it holds exactly one token per user.
 warm_sts_path
+# stsvend_sts_assume_role_seconds counts only tries sent to STS (local refusals have their own counter), so its
+# successful count is the number of tokens STS issued.
 WARM_CALLS=$(metric 'stsvend_sts_assume_role_seconds_count{outcome="success"')
 fill_cache "$WORK/users.txt" "$USERS"
 FILLED_CALLS=$(( $(metric 'stsvend_sts_assume_role_seconds_count{outcome="success"') - WARM_CALLS ))

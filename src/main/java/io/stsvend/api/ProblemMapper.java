@@ -1,5 +1,11 @@
 package io.stsvend.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -74,6 +80,16 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e) {
         return problem(ErrorCode.NOT_ACCEPTABLE, null).build();
+    }
+
+    /**
+     * A body that is not JSON, or JSON of the wrong shape or type; Jackson's own text is never shown. The specific
+     * types are listed because the REST layer's own mappers for them would otherwise win.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class})
+    public Response unreadableJson(JsonProcessingException e) {
+        return problem(ErrorCode.BAD_REQUEST, "The request body is not the JSON object this endpoint expects.").build();
     }
 
     @ServerExceptionMapper

@@ -4,10 +4,6 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.stsvend.identity.Caller;
 import io.stsvend.upload.FormRequest;
-import java.net.URI;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import io.stsvend.upload.CallbackConfig;
 import io.stsvend.upload.FormSigner;
 import io.stsvend.upload.PresignRequest;
 import io.stsvend.upload.PresignedUrl;
@@ -46,9 +42,6 @@ public class UploadsResource {
 
     @Inject
     FormSigner forms;
-
-    @Inject
-    CallbackConfig callbacks;
 
     @POST
     @Path("/presign")
@@ -89,9 +82,8 @@ public class UploadsResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<UploadForm>> form(FormRequest request, @Context UriInfo uri) {
-        URI callbackUrl = callbacks.url().map(URI::create).orElseGet(() -> uri.getBaseUri().resolve("oss/callback"));
-        return forms.sign(Caller.from(token), request, callbackUrl)
+    public Uni<RestResponse<UploadForm>> form(FormRequest request) {
+        return forms.sign(Caller.from(token), request)
                 .map(form -> RestResponse.ResponseBuilder.ok(form, MediaType.APPLICATION_JSON_TYPE)
                         .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }

@@ -11,6 +11,7 @@ import io.stsvend.grant.GrantNarrowing;
 import io.stsvend.identity.Caller;
 import io.stsvend.sts.StsConfig;
 import io.stsvend.sts.StsGateway;
+import io.stsvend.sts.RefusedLocally;
 import io.stsvend.sts.TemporaryCredentials;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,7 +142,12 @@ public class CredentialIssuer {
                         "Too many new credentials were requested for this user; retry later.", wait.get()));
             }
         }
-        return metrics.timeAssumeRole(sts.assumeRole(request.command(stsConfig))).subscribeAsCompletionStage();
+        Uni<TemporaryCredentials> call = sts.assumeRole(request.command(stsConfig));
+        if (kind == CacheOutcome.MISS) {
+            // Only an AssumeRole actually sent spends the subject's miss budget.
+            call = call.onFailure(RefusedLocally.class).invoke(() -> missLimiter.refund(request.subject()));
+        }
+        return call.subscribeAsCompletionStage();
     }
 
     static ErrorCode codeOf(Throwable failure) {

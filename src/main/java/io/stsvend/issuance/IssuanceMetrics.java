@@ -2,9 +2,9 @@ package io.stsvend.issuance;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.smallrye.mutiny.Uni;
 import io.stsvend.error.ErrorCode;
+
+import io.quarkus.runtime.Startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,28 +16,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code stsvend.credentials.requests{outcome}}: requests by hit, miss (this replica called STS), shared,
  *       remote (a local miss served from the shared cache), or the error code;</li>
- *   <li>{@code stsvend.sts.assume-role{outcome,code}}: AssumeRole latency histogram as the issuer sees it (guard,
- *       retries and backoff included), {@code outcome} success or failure, {@code code} none or the error code;</li>
  *   <li>{@code stsvend.credentials.refreshes{outcome}}: background refreshes, success or failure;</li>
  *   <li>{@code stsvend.rate-limit.rejections{scope=subject}}: misses refused by the per-subject limit.</li>
  * </ul>
- * Cache size and evictions come from quarkus-cache's own meters ({@code cache.size}, {@code cache.evictions} with
+ * AssumeRole's own meters (tries sent, refusals) are the STS guard's. The counters above exist from startup at zero
+ * (error-code outcomes appear with their first occurrence). Cache size and evictions come from quarkus-cache's own meters ({@code cache.size}, {@code cache.evictions} with
  * {@code cache=sts-credentials}).
  */
+@Startup
 @ApplicationScoped
 public class IssuanceMetrics {
 
     static final String REQUESTS = "stsvend.credentials.requests";
-    static final String ASSUME_ROLE = "stsvend.sts.assume-role";
     static final String REFRESHES = "stsvend.credentials.refreshes";
     static final String RATE_LIMIT_REJECTIONS = "stsvend.rate-limit.rejections";
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> assumeRole = new ConcurrentHashMap<>();
 
     public IssuanceMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Exported from startup at zero, so a scrape or a rate() never starts from a missing series.
+        for (CacheOutcome outcome : CacheOutcome.values()) {
+            counter(REQUESTS, "outcome", outcome.label(), "Credential requests by outcome");
+        }
+        counter(REFRESHES, "outcome", "success", "Background refreshes by outcome");
+        counter(REFRESHES, "outcome", "failure", "Background refreshes by outcome");
+        counter(RATE_LIMIT_REJECTIONS, "scope", "subject", "AssumeRole tries refused by a rate limit");
     }
 
     void requestServed(CacheOutcome outcome) {
@@ -56,25 +61,8 @@ public class IssuanceMetrics {
         counter(RATE_LIMIT_REJECTIONS, "scope", "subject", "AssumeRole tries refused by a rate limit").increment();
     }
 
-    <T> Uni<T> timeAssumeRole(Uni<T> call) {
-        return Uni.createFrom().deferred(() -> {
-            Timer.Sample sample = Timer.start(registry);
-            return call
-                    .invoke(() -> sample.stop(assumeRoleTimer("success", "none")))
-                    .onFailure().invoke(e -> sample.stop(assumeRoleTimer("failure",
-                            CredentialIssuer.codeOf(e).code())));
-        });
-    }
-
     private Counter counter(String name, String tag, String value, String description) {
         return counters.computeIfAbsent(name + '|' + value,
                 k -> Counter.builder(name).tag(tag, value).description(description).register(registry));
-    }
-
-    private Timer assumeRoleTimer(String outcome, String code) {
-        return assumeRole.computeIfAbsent(outcome + '|' + code, k -> Timer.builder(ASSUME_ROLE)
-                .tag("outcome", outcome).tag("code", code)
-                .description("AssumeRole calls by outcome and error code").publishPercentileHistogram()
-                .register(registry));
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The per-subject miss limit of {@link MissLimitConfig}, as a generic cell rate algorithm: a subject may cause
- * {@code perSubject} misses at once, then one more per {@code window / perSubject}. The state per subject is one
+ * {@code perSubject} misses at once, then one more per {@code window / perSubject}. A miss whose AssumeRole was
+ * never sent is given back ({@link #refund}). The state per subject is one
  * instant (the theoretical arrival time), updated with compare-and-set, so the check never locks.
  *
  * <p>Memory is bounded: at most {@code trackedSubjects} subjects are remembered, and a subject idle for a whole
@@ -58,6 +59,17 @@ public class MissLimiter {
             if (cell.compareAndSet(seen, start.plus(interval))) {
                 return Optional.empty();
             }
+        }
+    }
+
+    /**
+     * Gives back one miss counted by {@link #tryAcquire} whose AssumeRole was never sent (refused locally), so only
+     * calls that reached STS spend a subject's budget.
+     */
+    void refund(String subject) {
+        AtomicReference<Instant> cell = arrivals.getIfPresent(subject);
+        if (cell != null) {
+            cell.updateAndGet(arrival -> arrival.minus(interval));
         }
     }
 }

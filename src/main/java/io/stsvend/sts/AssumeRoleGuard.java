@@ -16,6 +16,7 @@ import jakarta.enterprise.util.TypeLiteral;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import static java.time.temporal.ChronoUnit.MILLIS;
@@ -50,11 +51,13 @@ public class AssumeRoleGuard {
     private final TypedGuard<Uni<TemporaryCredentials>> deadline;
     private final TypedGuard<Uni<TemporaryCredentials>> calls;
     private final GuardFailures failures;
+    private final GuardMeters meters;
     private final CircuitBreakerMaintenance maintenance;
 
     public AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, CircuitBreakerMaintenance maintenance) {
         this.maintenance = maintenance;
         GuardMeters meters = new GuardMeters(registry, this::circuitBreakerState);
+        this.meters = meters;
         this.failures = new GuardFailures(config.circuitBreaker().delay());
         this.deadline = TypedGuard.create(TYPE)
                 .withTimeout().duration(config.totalTimeout().toMillis(), MILLIS).onTimeout(meters::timedOut).done()
@@ -70,10 +73,30 @@ public class AssumeRoleGuard {
                 .build();
     }
 
-    /** Runs {@code call} (subscribed lazily, once per try) under the whole policy. */
+    /**
+     * Runs {@code call} (subscribed lazily, once per try) under the whole policy. Each try is timed as sent to STS; a
+     * call refused before any try was sent fails with {@link RefusedLocally} and is counted by reason.
+     */
     public Uni<TemporaryCredentials> guard(Supplier<Uni<TemporaryCredentials>> call) {
-        return Uni.createFrom().deferred(() -> deadline.get(() -> calls.get(call)))
-                .onFailure().transform(failures::translate);
+        return Uni.createFrom().deferred(() -> {
+            AtomicBoolean sent = new AtomicBoolean();
+            Supplier<Uni<TemporaryCredentials>> tried = () -> {
+                sent.set(true);
+                return meters.timeTry(call.get());
+            };
+            return deadline.get(() -> calls.get(tried))
+                    .onFailure().transform(failure -> translate(failure, sent.get()));
+        });
+    }
+
+    private Throwable translate(Throwable failure, boolean sent) {
+        Throwable translated = failures.translate(failure);
+        String reason = sent ? null : GuardFailures.refusalReason(failure);
+        if (reason == null || !(translated instanceof CodedException refusal)) {
+            return translated;
+        }
+        meters.refusedLocally(reason);
+        return new RefusedLocally(refusal);
     }
 
     /** The breaker's current state; read without calling STS (readiness, metrics). */

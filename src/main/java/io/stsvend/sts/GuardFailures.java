@@ -43,6 +43,20 @@ final class GuardFailures {
         return failure;
     }
 
+    /** The guard's own refusal as a {@code stsvend.sts.assume-role.refused} reason; {@code null} for anything else. */
+    static String refusalReason(Throwable failure) {
+        if (failure instanceof CircuitBreakerOpenException) {
+            return "circuit-open";
+        }
+        if (failure instanceof TimeoutException) {
+            return "timeout";
+        }
+        if (failure instanceof RateLimitException) {
+            return "rate-limit";
+        }
+        return failure instanceof BulkheadException ? "bulkhead" : null;
+    }
+
     Duration breakerDelay() {
         return breakerDelay;
     }

@@ -13,23 +13,37 @@ public interface CallbackConfig {
 
     /**
      * Public key URLs ({@code x-oss-pub-key-url}) are fetched only when they start with one of these prefixes
-     * (default Alibaba's key host over https and http, as Alibaba's own verifier demands). Each must be an http(s) URL
-     * prefix that includes the host and the {@code /} after it, so a prefix never matches another host.
+     * (default Alibaba's key host over https). Each must be an https URL prefix (http only with
+     * {@link #allowHttpKeyUrls()}) that includes the host and the {@code /} after it, so a prefix never matches
+     * another host.
      */
-    @WithDefault("https://gosspublic.alicdn.com/,http://gosspublic.alicdn.com/")
+    @WithDefault("https://gosspublic.alicdn.com/")
     List<String> publicKeyUrlPrefixes();
 
-    /** Further allowed prefixes; set by local mode to the OSS emulator's key URL, and empty otherwise. */
+    /** Further allowed prefixes; set by local mode to the OSS emulator's (http) key URL, and empty otherwise. */
     Optional<List<String>> extraPublicKeyUrlPrefixes();
 
     /**
+     * Whether {@link #publicKeyUrlPrefixes()} may name plain-http key URLs (default false: a key fetched over http
+     * can be swapped on the way). Only for tests and test doubles; local mode's own emulator prefix is always allowed.
+     */
+    @WithDefault("false")
+    boolean allowHttpKeyUrls();
+
+    /**
      * The URL OSS calls for upload callbacks, i.e. this service's public {@code /oss/callback}, e.g.
-     * {@code https://stsvend.example.com/oss/callback}. When unset, the URL the form request reached is used, which
-     * is right when OSS reaches the service under the same name as the app does (and in local mode).
+     * {@code https://stsvend.example.com/oss/callback}. Forms asked for with {@code "callback": true} are refused
+     * ({@code bad-request}) while it is unset: the URL is never derived from the request's Host header.
      */
     Optional<String> url();
 
-    /** Time allowed for fetching a public key (default 5 s, between 100 ms and 30 s). */
+    /**
+     * Base64 of at least 32 random bytes: the HMAC key binding callbacks to the forms this service issued
+     * ({@link CallbackBinding}). Every replica needs the same key; unset, each process makes its own.
+     */
+    Optional<String> bindingKey();
+
+    /** Overall time allowed for fetching a public key, body included (default 5 s, between 100 ms and 30 s). */
     @WithDefault("5s")
     Duration keyFetchTimeout();
 

@@ -9,11 +9,13 @@ import java.util.Base64;
 
 /**
  * The {@code callback} parameter of an upload (spec §6.1): Base64 JSON telling OSS to POST the stored object's
- * bucket, key, ETag, size and MIME type, form-encoded, to this service's {@code /oss/callback}.
+ * bucket, key, ETag, size and MIME type and the form's {@link CallbackBinding}, form-encoded, to this service's
+ * {@code /oss/callback}.
  */
 final class CallbackParameter {
 
-    static final String BODY = "bucket=${bucket}&object=${object}&etag=${etag}&size=${size}&mimeType=${mimeType}";
+    static final String BODY = "bucket=${bucket}&object=${object}&etag=${etag}&size=${size}&mimeType=${mimeType}"
+            + "&binding=${" + CallbackBinding.VARIABLE + "}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CallbackParameter() {

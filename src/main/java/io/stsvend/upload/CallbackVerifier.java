@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 
+import io.quarkus.runtime.Startup;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -28,10 +30,12 @@ import java.util.Map;
  * Verifies OSS upload callbacks (spec §6.3). Contract: the Base64 {@code x-oss-pub-key-url} must be allow-listed
  * ({@link CallbackPublicKeys}); the Base64 {@code authorization} must be a valid {@code MD5withRSA} signature by that
  * key over {@code urlDecode(path) + ("?" + raw query, if any) + "\n" + raw body}; a signature already accepted within
- * {@link CallbackConfig#replayWindow()} is a replay. Every refusal is {@code forbidden}. An accepted callback is
- * written to the {@code stsvend.audit} log and counted in {@code stsvend.upload.callbacks{outcome}} (accepted,
- * rejected, replayed).
+ * {@link CallbackConfig#replayWindow()} is a replay; the body's {@code binding} must tie it to a form this service
+ * issued for that bucket and object ({@link CallbackBinding}). Every refusal is {@code forbidden}. An accepted
+ * callback is written, with the subject the form was issued to, to the {@code stsvend.audit} log. Every outcome is
+ * counted in {@code stsvend.upload.callbacks{outcome}} (accepted, rejected, unbound, replayed; all from startup).
  */
+@Startup
 @ApplicationScoped
 public class CallbackVerifier {
 
@@ -41,13 +45,19 @@ public class CallbackVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CallbackPublicKeys keys;
+    private final CallbackBinding binding;
     private final MeterRegistry registry;
     private final Cache<String, Boolean> seen;
 
     @Inject
-    public CallbackVerifier(CallbackPublicKeys keys, MeterRegistry registry, CallbackConfig config) {
+    public CallbackVerifier(CallbackPublicKeys keys, CallbackBinding binding, MeterRegistry registry,
+                            CallbackConfig config) {
         this.keys = keys;
+        this.binding = binding;
         this.registry = registry;
+        for (String outcome : new String[] {"accepted", "rejected", "unbound", "replayed"}) {
+            registry.counter(METRIC, "outcome", outcome);
+        }
         this.seen = Caffeine.newBuilder().maximumSize(CallbackConfigCheck.MAX_REMEMBERED)
                 .expireAfterWrite(config.replayWindow()).build();
     }
@@ -80,11 +90,18 @@ public class CallbackVerifier {
         if (!valid(key, stringToSign, signature)) {
             throw rejected("rejected", "The callback signature does not match.");
         }
+        UploadCallback upload = UploadCallback.parse(contentType, body);
+        String subject;
+        try {
+            subject = binding.verify(upload.binding(), upload.bucket(), upload.object());
+        } catch (CodedException e) {
+            registry.counter(METRIC, "outcome", "unbound").increment();
+            throw e;
+        }
         if (seen.asMap().putIfAbsent(Base64.getEncoder().encodeToString(signature), Boolean.TRUE) != null) {
             throw rejected("replayed", "This callback was already received.");
         }
-        UploadCallback upload = UploadCallback.parse(contentType, body);
-        audit(upload);
+        audit(subject, upload);
         registry.counter(METRIC, "outcome", "accepted").increment();
         return upload;
     }
@@ -100,9 +117,10 @@ public class CallbackVerifier {
         }
     }
 
-    private static void audit(UploadCallback upload) {
+    private static void audit(String subject, UploadCallback upload) {
         Map<String, String> event = new LinkedHashMap<>();
         event.put("event", "upload-callback");
+        event.put("subject", subject);
         event.put("bucket", upload.bucket());
         event.put("object", upload.object());
         event.put("size", upload.size());

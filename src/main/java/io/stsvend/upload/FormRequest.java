@@ -19,6 +19,6 @@ public record FormRequest(
         @Schema(description = "Requested lifetime; capped by configuration and the credentials' expiry")
         Long expiresInSeconds,
         @Schema(description = "Ask OSS to notify this service (POST /oss/callback) when the upload is stored; OSS then"
-                + " relays the service's answer to the uploader")
+                + " relays the service's answer to the uploader; 400 while stsvend.callback.url is not configured")
         Boolean callback) {
 }

@@ -44,21 +44,27 @@ public class FormSigner {
     private final CredentialIssuer issuer;
     private final OssConfig oss;
     private final UploadConfig config;
+    private final CallbackConfig callbacks;
+    private final CallbackBinding binding;
     private final Clock clock;
 
     @Inject
-    public FormSigner(CredentialIssuer issuer, OssConfig oss, UploadConfig config, Clock clock) {
+    public FormSigner(CredentialIssuer issuer, OssConfig oss, UploadConfig config, CallbackConfig callbacks,
+                      CallbackBinding binding, Clock clock) {
         this.issuer = issuer;
         this.oss = oss;
         this.config = config;
+        this.callbacks = callbacks;
+        this.binding = binding;
         this.clock = clock;
     }
 
     /**
-     * @param callbackUrl where OSS should notify this service when the form asks for a callback (the configured
-     *                    {@code stsvend.callback.url}, else the URL the request reached)
+     * A form for the caller; with {@code "callback": true} it also carries a callback to
+     * {@link CallbackConfig#url()} bound to this form ({@link CallbackBinding}), and is {@code bad-request} while
+     * that URL is not configured.
      */
-    public Uni<UploadForm> sign(Caller caller, FormRequest request, URI callbackUrl) {
+    public Uni<UploadForm> sign(Caller caller, FormRequest request) {
         if (request == null) {
             throw new CodedException(ErrorCode.BAD_REQUEST, "A JSON body is required.");
         }
@@ -73,13 +79,19 @@ public class FormSigner {
         }
         List<String> contentTypes = FormPolicy.checkContentTypes(request.contentTypes());
         Lifetimes.checkRequested(request.expiresInSeconds());
-        Optional<String> callback = Boolean.TRUE.equals(request.callback())
-                ? Optional.of(CallbackParameter.of(callbackUrl)) : Optional.empty();
-        return issuer.issue(caller).map(issued -> form(issued, request, key, isPrefix, contentTypes, callback));
+        Optional<URI> callbackUrl = Boolean.TRUE.equals(request.callback()) ? Optional.of(callbackUrl())
+                : Optional.empty();
+        return issuer.issue(caller).map(issued -> form(caller, issued, request, key, isPrefix, contentTypes,
+                callbackUrl));
     }
 
-    private UploadForm form(IssuedCredentials issued, FormRequest request, String key, boolean isPrefix,
-                            List<String> contentTypes, Optional<String> callback) {
+    private URI callbackUrl() {
+        return callbacks.url().map(URI::create).orElseThrow(() -> new CodedException(ErrorCode.BAD_REQUEST,
+                "This service does not offer upload callbacks (stsvend.callback.url is not configured)."));
+    }
+
+    private UploadForm form(Caller caller, IssuedCredentials issued, FormRequest request, String key,
+                            boolean isPrefix, List<String> contentTypes, Optional<URI> callbackUrl) {
         String bucket = Lifetimes.bucketFor(request.bucket(), issued, Access.WRITE);
         boolean allowed = isPrefix ? ObjectScope.allowsEveryKeyUnder(issued.grants(), bucket, key, Access.WRITE)
                 : ObjectScope.allows(issued.grants(), bucket, key, Access.WRITE);
@@ -92,6 +104,11 @@ public class FormSigner {
                 issued.credentials().expiration());
         long maxBytes = request.maxBytes() == null ? config.maxFormBytes()
                 : Math.min(request.maxBytes(), config.maxFormBytes());
+        Map<String, String> callback = new LinkedHashMap<>();
+        callbackUrl.ifPresent(url -> {
+            callback.put("callback", CallbackParameter.of(url));
+            callback.put(CallbackBinding.VARIABLE, binding.issue(caller.subject(), bucket, key, isPrefix, expires));
+        });
         var credentials = issued.credentials();
         String date = V4_DATE.format(now);
         FormPolicy.V4Fields v4 = new FormPolicy.V4Fields(credentials.accessKeyId() + "/" + date.substring(0, 8) + "/"
@@ -105,7 +122,7 @@ public class FormSigner {
         fields.put("x-oss-date", date);
         fields.put("x-oss-signature", signature(issued, policy, now));
         fields.put("x-oss-security-token", credentials.securityToken());
-        callback.ifPresent(value -> fields.put("callback", value));
+        fields.putAll(callback);
         return new UploadForm(UploadUrl.of(oss.endpoint(), bucket), fields, UrlPresigner.UTC.format(expires));
     }
 

@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * What an upload callback reports about the stored object, read from its body: the {@code bucket}, {@code object},
- * {@code size} and {@code etag} variables of a form-urlencoded or JSON callback body (spec §6.1). Absent values are
- * empty strings; the body is only read after its signature was verified.
+ * {@code size}, {@code etag} and {@code binding} ({@link CallbackBinding}) variables of a form-urlencoded or JSON
+ * callback body (spec §6.1). Absent values are empty strings; the body is only read after its signature was verified.
  */
-public record UploadCallback(String bucket, String object, String size, String etag) {
+public record UploadCallback(String bucket, String object, String size, String etag, String binding) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,7 +21,7 @@ public record UploadCallback(String bucket, String object, String size, String e
         Map<String, String> values = contentType != null && contentType.toLowerCase().startsWith("application/json")
                 ? json(body) : form(body);
         return new UploadCallback(values.getOrDefault("bucket", ""), values.getOrDefault("object", ""),
-                values.getOrDefault("size", ""), values.getOrDefault("etag", ""));
+                values.getOrDefault("size", ""), values.getOrDefault("etag", ""), values.getOrDefault("binding", ""));
     }
 
     private static Map<String, String> form(String body) {

@@ -29,4 +29,18 @@ class MetricsTest {
                 .body(containsString("cache_size{"))
                 .body(not(containsString("metrics-user")));
     }
+
+    @Test
+    void ownMetersExistFromStartupAtZero() {
+        // No test in this profile shares a cache, opens the breaker or sends an unbound callback: these series
+        // exist only because they are registered at startup.
+        given().when().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("stsvend_credentials_requests_total{outcome=\"remote\"} 0.0"))
+                .body(containsString("stsvend_credentials_refreshes_total{outcome=\"failure\"}"))
+                .body(containsString("stsvend_rate_limit_rejections_total{scope=\"subject\"}"))
+                .body(containsString("stsvend_sts_assume_role_refused_total{reason=\"circuit-open\"} 0.0"))
+                .body(containsString("stsvend_sts_assume_role_seconds_count{code=\"none\",outcome=\"success\"}"))
+                .body(containsString("stsvend_upload_callbacks_total{outcome=\"unbound\"}"));
+    }
 }

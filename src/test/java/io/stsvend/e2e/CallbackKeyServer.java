@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Stands in for Alibaba's key host in tests: serves the PEM of {@link #KEY} at {@code /keys/test.pem} and of
  * {@link #OTHER} at {@code /keys/other.pem} from a JDK HttpServer, and allow-lists {@code /keys/} on it as the
- * service's only configured public key URL prefix (local mode adds the OSS emulator's key URL).
+ * service's only configured public key URL prefix (local mode adds the OSS emulator's key URL). Also configures
+ * {@code stsvend.callback.url} on a free port the service is then started on, so forms may ask for callbacks.
  */
 public class CallbackKeyServer implements QuarkusTestResourceLifecycleManager {
 
@@ -40,7 +41,20 @@ public class CallbackKeyServer implements QuarkusTestResourceLifecycleManager {
         serve("/keys/other.pem", OTHER);
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("stsvend.callback.public-key-url-prefixes", base + "/keys/");
+        // Callbacks need the service's URL before it starts, so the service gets a fixed free port here.
+        int port = freePort();
+        return Map.of("stsvend.callback.public-key-url-prefixes", base + "/keys/",
+                "stsvend.callback.allow-http-key-urls", "true",
+                "quarkus.http.test-port", String.valueOf(port),
+                "stsvend.callback.url", "http://127.0.0.1:" + port + "/oss/callback");
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -111,4 +111,24 @@ class QuotaProtectionTest {
         given().when().get("/q/metrics").then()
                 .body(containsString("stsvend_rate_limit_rejections_total{scope=\"global\"}"));
     }
+
+    @Test
+    @Order(3)
+    void triesRefusedByTheGlobalLimitNeitherSpendTheMissBudgetNorCountAsAssumeRoleCalls() {
+        long calls = stsCalls();
+        for (int i = 0; i < 4; i++) {
+            get(tokenFor("never-sent", "p" + i)).then().statusCode(503).body("code", equalTo("sts-throttled"));
+        }
+        // 4 misses, twice the budget of 2: none reached STS, so none was counted against the subject.
+        assertEquals(calls, stsCalls());
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertEquals(stsCalls(), sum(metrics, "stsvend_sts_assume_role_seconds_count{"),
+                "the AssumeRole histogram counts exactly the calls STS received");
+        assertTrue(sum(metrics, "stsvend_sts_assume_role_refused_total{reason=\"rate-limit\"}") >= 4, metrics);
+    }
+
+    private static long sum(String metrics, String prefix) {
+        return Math.round(metrics.lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum());
+    }
 }
