@@ -12,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.testing.TestTokens;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -2,7 +2,6 @@ package io.stsvend.local.sts;
 
 import io.vertx.core.json.JsonObject;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,0 +1,146 @@
+package io.stsvend.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * STYLE.md's dependency table ("The house"), checked over the compiled main classes. Each rule is one row's "must
+ * not depend on"; {@link #everyPackageHasARow()} makes a new package add its row here and in the README's map.
+ *
+ * <p>Deliberate readings of the table, so the rules say what the code is meant to do: the {@code sts} port is
+ * {@link #STS_PORT} (the gateway, its command and result, and the STS settings the startup check validates);
+ * {@code TemporaryCredentials}, the value STS returns, may travel on to {@code api} and {@code upload}, which render and
+ * sign with it; {@code api} may use {@code grant}'s value types, which its responses and query parameters carry.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "io.stsvend";
+    private static final Set<String> ROWS = Set.of("api", "demo", "error", "grant", "identity", "issuance", "local",
+            "redis", "sts", "upload");
+
+    /** What other packages may see of {@code sts}. */
+    private static final Set<String> STS_PORT = Set.of("StsGateway", "AssumeRoleCommand", "TemporaryCredentials",
+            "RoleSessionName", "StsConfig", "ResilienceConfig", "ServerCredentials");
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages(ROOT);
+
+    @Test
+    void everyPackageHasARow() {
+        Set<String> packages = new TreeSet<>();
+        for (JavaClass type : MAIN) {
+            String name = type.getPackageName();
+            if (name.startsWith(ROOT + ".")) {
+                packages.add(name.substring(ROOT.length() + 1).split("\\.")[0]);
+            }
+        }
+        assertEquals(new TreeSet<>(ROWS), packages, "a new top-level package needs its row in STYLE.md, the README's"
+                + " package map and this test");
+    }
+
+    @Test
+    void apiStaysAboveTheUseCase() {
+        check(noClasses().that(in("api")).should().dependOnClassesThat(
+                in("local", "redis", "demo").or(stsBeyond(Set.of("TemporaryCredentials"))).or(vendorSdks())));
+    }
+
+    @Test
+    void identityKnowsOnlyTokensAndErrors() {
+        check(noClasses().that(in("identity")).should().dependOnClassesThat(
+                in("api", "issuance", "sts", "local", "upload", "redis", "demo").or(vendorSdks())));
+    }
+
+    @Test
+    void grantIsPlainJava() {
+        check(noClasses().that(in("grant")).should().dependOnClassesThat(
+                in("api", "identity", "issuance", "sts", "local", "upload", "redis", "demo").or(vendorSdks())
+                        .or(resideInAnyPackage("io.quarkus..", "jakarta.enterprise..", "jakarta.inject..",
+                                "io.vertx.."))));
+    }
+
+    @Test
+    void issuanceReachesStsThroughItsPortOnly() {
+        check(noClasses().that(in("issuance")).should().dependOnClassesThat(
+                in("api", "local", "upload", "redis", "demo").or(stsBeyond(STS_PORT)).or(vendorSdks())));
+    }
+
+    @Test
+    void stsIsTheOnlyHomeOfTheStsSdk() {
+        check(noClasses().that(in("sts")).should().dependOnClassesThat(
+                in("api", "issuance", "local", "upload", "redis", "demo", "grant", "identity")));
+        check(noClasses().that(resideOutside("sts")).should().dependOnClassesThat(resideInAnyPackage("com.aliyuncs..")));
+    }
+
+    @Test
+    void localIsReachedOnlyOverHttp() {
+        check(noClasses().that(in("local")).should().dependOnClassesThat(
+                in("api", "issuance", "sts", "upload", "redis", "demo").or(vendorSdks())));
+        check(noClasses().that(resideOutside("local")).should().dependOnClassesThat(in("local")));
+    }
+
+    @Test
+    void uploadSignsThroughOneClass() {
+        check(noClasses().that(in("upload")).should().dependOnClassesThat(
+                in("api", "local", "redis", "demo").or(stsBeyond(Set.of("TemporaryCredentials")))));
+        check(noClasses().that(in("upload")).and().doNotHaveSimpleName("SigningClient").should()
+                .dependOnClassesThat(resideInAnyPackage("com.aliyun.oss..")));
+    }
+
+    @Test
+    void redisImplementsTheStorePortOnly() {
+        check(noClasses().that(in("redis")).should().dependOnClassesThat(
+                in("api", "local", "sts", "upload", "demo", "grant", "identity").or(vendorSdks())));
+    }
+
+    @Test
+    void demoIsAClientLikeAnyApp() {
+        check(noClasses().that(in("demo")).should().dependOnClassesThat(
+                in("api", "identity", "grant", "issuance", "sts", "local", "upload", "redis")));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(MAIN);
+    }
+
+    private static DescribedPredicate<JavaClass> in(String... packages) {
+        String[] patterns = new String[packages.length];
+        for (int i = 0; i < packages.length; i++) {
+            patterns[i] = ROOT + "." + packages[i] + "..";
+        }
+        return resideInAnyPackage(patterns);
+    }
+
+    private static DescribedPredicate<JavaClass> resideOutside(String row) {
+        return DescribedPredicate.not(resideInAPackage(ROOT + "." + row + ".."));
+    }
+
+    private static DescribedPredicate<JavaClass> stsBeyond(Set<String> port) {
+        return DescribedPredicate.describe("io.stsvend.sts beyond " + port,
+                type -> type.getPackageName().equals(ROOT + ".sts") && !port.contains(topLevelName(type)));
+    }
+
+    /** {@code ResilienceConfig} for {@code ResilienceConfig$Retry}: a port type's nested types belong to it. */
+    private static String topLevelName(JavaClass type) {
+        return type.getName().substring(type.getPackageName().length() + 1).split("\\$")[0];
+    }
+
+    private static DescribedPredicate<JavaClass> vendorSdks() {
+        return resideInAnyPackage("com.aliyuncs..", "com.aliyun..");
+    }
+}
