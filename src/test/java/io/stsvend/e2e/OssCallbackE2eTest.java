@@ -5,7 +5,6 @@ import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.Callback;
 import com.aliyun.oss.model.PutObjectRequest;
-import com.aliyun.oss.model.PutObjectResult;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
