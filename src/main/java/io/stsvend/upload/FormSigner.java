@@ -1,6 +1,5 @@
 package io.stsvend.upload;
 
-import com.aliyun.oss.common.comm.SignVersion;
 
 import io.smallrye.mutiny.Uni;
 import io.stsvend.error.CodedException;
@@ -23,7 +22,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +126,6 @@ public class FormSigner {
 
     /** Signs locally with the SDK's V4 signer. */
     private String signature(IssuedCredentials issued, String policy, Instant signedAt) {
-        return SigningClient.sign(oss, issued.credentials(), SignVersion.V4,
-                client -> client.calculatePostSignature(policy, Date.from(signedAt)));
+        return SigningClient.postSignature(oss, issued.credentials(), policy, signedAt);
     }
 }

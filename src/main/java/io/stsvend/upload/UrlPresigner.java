@@ -1,8 +1,5 @@
 package io.stsvend.upload;
 
-import com.aliyun.oss.HttpMethod;
-import com.aliyun.oss.common.comm.SignVersion;
-import com.aliyun.oss.model.GeneratePresignedUrlRequest;
 
 import io.smallrye.mutiny.Uni;
 import io.stsvend.error.CodedException;
@@ -21,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.Map;
 
 /**
@@ -54,13 +50,13 @@ public class UrlPresigner {
             throw new CodedException(ErrorCode.BAD_REQUEST, "A JSON body is required.");
         }
         Access access = accessOf(request.method());
-        SignVersion version = versionOf(request.signatureVersion());
+        String version = versionOf(request.signatureVersion());
         String key = ObjectKeys.check(request.key(), "key");
         Lifetimes.checkRequested(request.expiresInSeconds());
         return issuer.issue(caller).map(issued -> sign(issued, request, access, version, key));
     }
 
-    private PresignedUrl sign(IssuedCredentials issued, PresignRequest request, Access access, SignVersion version,
+    private PresignedUrl sign(IssuedCredentials issued, PresignRequest request, Access access, String version,
                               String key) {
         String bucket = Lifetimes.bucketFor(request.bucket(), issued, access);
         if (!ObjectScope.allows(issued.grants(), bucket, key, access)) {
@@ -69,17 +65,12 @@ public class UrlPresigner {
         }
         Instant expires = Lifetimes.expiry(clock.instant(), request.expiresInSeconds(), config.maxLifetime(),
                 issued.credentials().expiration());
-        GeneratePresignedUrlRequest presign = new GeneratePresignedUrlRequest(bucket, key,
-                access == Access.READ ? HttpMethod.GET : HttpMethod.PUT);
-        presign.setExpiration(Date.from(expires));
-        if (request.contentType() != null) {
-            presign.setContentType(request.contentType());
-        }
-        String url = SigningClient.sign(oss, issued.credentials(), version,
-                client -> client.generatePresignedUrl(presign).toString());
+        boolean put = access == Access.WRITE;
+        String url = SigningClient.presignedUrl(oss, issued.credentials(), "V4".equals(version), bucket, key, put,
+                expires, request.contentType());
         Map<String, String> headers = request.contentType() == null ? Map.of()
                 : Map.of("Content-Type", request.contentType());
-        return new PresignedUrl(url, presign.getMethod().name(), bucket, key, UTC.format(expires), version.name(),
+        return new PresignedUrl(url, put ? "PUT" : "GET", bucket, key, UTC.format(expires), version,
                 headers);
     }
 
@@ -93,12 +84,13 @@ public class UrlPresigner {
         throw new CodedException(ErrorCode.BAD_REQUEST, "method must be GET or PUT.");
     }
 
-    private static SignVersion versionOf(String version) {
+    /** {@code V4} (the default) or {@code V1}. */
+    private static String versionOf(String version) {
         if (version == null || version.equals("V4")) {
-            return SignVersion.V4;
+            return "V4";
         }
         if (version.equals("V1")) {
-            return SignVersion.V1;
+            return "V1";
         }
         throw new CodedException(ErrorCode.BAD_REQUEST, "signatureVersion must be V4 or V1.");
     }

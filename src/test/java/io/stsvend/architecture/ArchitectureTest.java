@@ -29,12 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ArchitectureTest {
 
     private static final String ROOT = "io.stsvend";
-    private static final Set<String> ROWS = Set.of("api", "demo", "error", "grant", "identity", "issuance", "local",
-            "redis", "sts", "upload");
+    private static final Set<String> ROWS = Set.of("admin", "api", "demo", "error", "explain", "grant", "identity",
+            "issuance", "local", "redis", "sts", "upload");
 
     /** What other packages may see of {@code sts}. */
     private static final Set<String> STS_PORT = Set.of("StsGateway", "AssumeRoleCommand", "TemporaryCredentials",
-            "RoleSessionName", "StsConfig", "ResilienceConfig", "ServerCredentials");
+            "RefusedLocally", "RoleSessionName", "StsConfig", "ResilienceConfig", "ServerCredentials");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -63,13 +63,15 @@ class ArchitectureTest {
     @Test
     void identityKnowsOnlyTokensAndErrors() {
         check(noClasses().that(in("identity")).should().dependOnClassesThat(
-                in("api", "issuance", "sts", "local", "upload", "redis", "demo").or(vendorSdks())));
+                in("api", "admin", "explain", "issuance", "sts", "local", "upload", "redis", "demo")
+                        .or(vendorSdks())));
     }
 
     @Test
     void grantIsPlainJava() {
         check(noClasses().that(in("grant")).should().dependOnClassesThat(
-                in("api", "identity", "issuance", "sts", "local", "upload", "redis", "demo").or(vendorSdks())
+                in("api", "admin", "explain", "identity", "issuance", "sts", "local", "upload", "redis", "demo")
+                        .or(vendorSdks())
                         .or(resideInAnyPackage("io.quarkus..", "jakarta.enterprise..", "jakarta.inject..",
                                 "io.vertx.."))));
     }
@@ -77,7 +79,8 @@ class ArchitectureTest {
     @Test
     void issuanceReachesStsThroughItsPortOnly() {
         check(noClasses().that(in("issuance")).should().dependOnClassesThat(
-                in("api", "local", "upload", "redis", "demo").or(stsBeyond(STS_PORT)).or(vendorSdks())));
+                in("api", "admin", "explain", "local", "upload", "redis", "demo").or(stsBeyond(STS_PORT))
+                        .or(vendorSdks())));
     }
 
     @Test
@@ -106,6 +109,18 @@ class ArchitectureTest {
     void redisImplementsTheStorePortOnly() {
         check(noClasses().that(in("redis")).should().dependOnClassesThat(
                 in("api", "local", "sts", "upload", "demo", "grant", "identity").or(vendorSdks())));
+    }
+
+    @Test
+    void adminIsAGateOverIdentity() {
+        check(noClasses().that(in("admin")).should().dependOnClassesThat(
+                in("api", "explain", "grant", "local", "sts", "upload", "redis", "demo").or(vendorSdks())));
+    }
+
+    @Test
+    void explainReusesTheRequestPathWithoutCallingSts() {
+        check(noClasses().that(in("explain")).should().dependOnClassesThat(
+                in("api", "admin", "local", "sts", "upload", "redis", "demo").or(vendorSdks())));
     }
 
     @Test
