@@ -32,8 +32,9 @@ export async function ossClient(credentials) {
   return new OSS({
     endpoint: first.endpoint,
     bucket: env('STSVEND_BUCKET'),
-    // The emulator listens on an IP: path-style requests (/bucket/key), as for any IP endpoint.
-    sldEnable: true,
+    // As the README's "Use it from your app" says: ali-oss wants the oss- prefix on the region; given an IP endpoint
+    // it connects to the IP and names the bucket in the Host header, as real OSS expects.
+    region: `oss-${first.region}`,
     retryMax: 0,
     timeout: 60_000,
     ...credentials.ossOptions(first),

@@ -1,6 +1,7 @@
 package io.stsvend.deploy;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,10 +12,12 @@ import io.stsvend.local.sts.StsFaults.InjectedError;
 import io.stsvend.testing.SharedRedis;
 import io.stsvend.testing.TestTokens;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ class MonitoredMetricsTest {
             Pattern.MULTILINE);
     private static final Pattern SUFFIX = Pattern.compile("_(bucket|count|sum|total|created)$");
 
-    /** One scrape after one round of traffic, shared by the tests (Redis stays down after it). */
+    /** One scrape after one round of traffic, shared by the tests (Redis is restarted after it). */
     private static String scrape;
 
     @Inject
@@ -103,8 +106,20 @@ class MonitoredMetricsTest {
         given().contentType("application/x-www-form-urlencoded").body("bucket=app-bucket").post("/oss/callback")
                 .then().statusCode(403);
         SharedRedis.server().kill();
-        given().auth().oauth2(TestTokens.forSubject("monitored-without-redis")).get("/credentials").then()
-                .statusCode(200);
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        try {
+            given().auth().oauth2(TestTokens.forSubject("monitored-without-redis")).get("/credentials").then()
+                    .statusCode(200);
+            return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        } finally {
+            // The application (and this Redis) is shared with the next test class that uses SharedRedis: leave
+            // both as found, sharing again, so that class does not start on a replica that skips Redis.
+            SharedRedis.server().start();
+            await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).until(() -> {
+                given().auth().oauth2(TestTokens.forSubject("monitored-redis-back-" + System.nanoTime()))
+                        .get("/credentials").then().statusCode(200);
+                return "shared".equals(given().get("/q/health/ready").then().extract().jsonPath()
+                        .getString("checks.find { it.name == 'shared-cache' }.data.state"));
+            });
+        }
     }
 }
