@@ -1,5 +1,6 @@
 package io.stsvend.identity;
 
+import io.stsvend.http.BoundedBody;
 import io.quarkus.runtime.StartupEvent;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,7 +158,7 @@ public class JwksKeys {
         // a Vert.x event loop (a lookup that triggers a refresh).
         AtomicReference<CompletableFuture<?>> started = new AtomicReference<>();
         CompletableFuture<?> exchange = CompletableFuture.supplyAsync(() -> {
-            var sent = http.sendAsync(request, info -> new LimitedBody(MAX_BYTES));
+            var sent = http.sendAsync(request, info -> new BoundedBody(MAX_BYTES));
             started.set(sent);
             return sent;
         }, starter).thenCompose(sent -> sent).thenAccept(response -> {

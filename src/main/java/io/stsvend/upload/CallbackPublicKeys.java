@@ -1,5 +1,6 @@
 package io.stsvend.upload;
 
+import io.stsvend.http.BoundedBody;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;

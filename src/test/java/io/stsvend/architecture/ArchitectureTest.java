@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ArchitectureTest {
 
     private static final String ROOT = "io.stsvend";
-    private static final Set<String> ROWS = Set.of("admin", "api", "demo", "error", "explain", "grant", "identity",
-            "issuance", "local", "redis", "sts", "upload");
+    private static final Set<String> ROWS = Set.of("admin", "api", "demo", "error", "explain", "grant", "http",
+            "identity", "issuance", "local", "redis", "sts", "upload");
 
     /** What other packages may see of {@code sts}. */
     private static final Set<String> STS_PORT = Set.of("StsGateway", "AssumeRoleCommand", "TemporaryCredentials",
@@ -121,6 +121,13 @@ class ArchitectureTest {
     void explainReusesTheRequestPathWithoutCallingSts() {
         check(noClasses().that(in("explain")).should().dependOnClassesThat(
                 in("api", "admin", "local", "sts", "upload", "redis", "demo").or(vendorSdks())));
+    }
+
+    @Test
+    void httpIsPlainJdkPlumbing() {
+        check(noClasses().that(in("http")).should().dependOnClassesThat(
+                in("api", "admin", "explain", "grant", "identity", "issuance", "sts", "local", "upload", "redis",
+                        "demo", "error").or(vendorSdks())));
     }
 
     @Test

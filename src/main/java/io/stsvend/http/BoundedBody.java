@@ -1,4 +1,4 @@
-package io.stsvend.upload;
+package io.stsvend.http;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -9,32 +9,34 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body read into memory up to a byte limit. Contract: the body completes with its bytes when the server
+ * A response body of the JDK HTTP client read into memory up to a byte limit: every outbound fetch (the IdP's JWKS,
+ * OSS callback public keys) reads through it, so none buffers more than it asked for. Contract: the body completes with its bytes when the server
  * ends it within {@code limit} bytes; past the limit it fails and cancels the subscription, so the client stops
  * reading (and drops the connection) instead of buffering the rest. {@link #cancel()} stops it from outside.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     private final int limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private volatile Flow.Subscription subscription;
 
-    BoundedBody(int limit) {
+    public BoundedBody(int limit) {
         this.limit = limit;
     }
 
     /** A body that is never read: the response is refused with {@code reason}. */
-    static HttpResponse.BodySubscriber<byte[]> refused(String reason) {
+    public static HttpResponse.BodySubscriber<byte[]> refused(String reason) {
         return new Refused(reason);
     }
 
-    void cancel() {
+    /** Stops reading (the caller's deadline passed); the body fails. */
+    public void cancel() {
         Flow.Subscription current = subscription;
         if (current != null) {
             current.cancel();
         }
-        result.completeExceptionally(new IllegalStateException("public key fetch abandoned"));
+        result.completeExceptionally(new IllegalStateException("fetch abandoned"));
     }
 
     @Override
@@ -56,8 +58,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         for (ByteBuffer item : items) {
             if (bytes.size() + item.remaining() > limit) {
                 subscription.cancel();
-                result.completeExceptionally(new IllegalStateException("public key response over " + limit
-                        + " bytes"));
+                result.completeExceptionally(new IllegalStateException("response over " + limit + " bytes"));
                 return;
             }
             byte[] chunk = new byte[item.remaining()];
