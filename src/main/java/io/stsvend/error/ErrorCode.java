@@ -17,6 +17,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This method is not supported on this resource."),
     NOT_ACCEPTABLE(406, "not-acceptable", "This resource is only available as application/json."),
     HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large."),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large."),
     RATE_LIMITED(429, "rate-limited", "Too many credential requests; retry later."),
     POLICY_TOO_LARGE(500, "policy-too-large", "Your grants do not fit in one STS session policy."),
     STS_MISCONFIGURED(500, "sts-misconfigured", "The credential service is misconfigured."),

@@ -42,6 +42,30 @@ class ClientFaultLoggingTest {
         }
     }
 
+    /**
+     * The unauthenticated callback endpoint refuses oversized or unbounded bodies on their headers: each request
+     * sends only a few bytes of the body it announces, so only an answer given before reading ends it in time.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Content-Length: 200000|413|payload-too-large",
+            "Transfer-Encoding: chunked|400|bad-request"})
+    void anUnboundedCallbackBodyIsRefusedBeforeItIsReadAndLogsNoError(String spec) {
+        String[] parts = spec.split("\\|");
+        try (LogCapture logs = LogCapture.install()) {
+            for (int i = 0; i < 3; i++) {
+                RawHttp.Answer answer = RawHttp.sendForOneAnswer(url.getPort(), "POST /oss/callback HTTP/1.1\r\nHost: localhost"
+                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\n" + parts[0]
+                        + "\r\nConnection: close\r\n\r\n11\r\nbucket=app-bucket\r\n");
+
+                assertEquals(Integer.parseInt(parts[1]), answer.status(), answer.head());
+                assertTrue(String.valueOf(answer.header("Content-Type")).startsWith("application/problem+json"),
+                        answer.head() + "\n" + answer.body());
+                assertTrue(answer.body().contains("\"code\":\"" + parts[2] + "\""), answer.body());
+            }
+            assertQuiet(logs);
+        }
+    }
+
     private static void assertQuiet(LogCapture logs) {
         List<LogCapture.Line> loud = logs.lines().stream()
                 .filter(l -> l.level().intValue() >= Level.WARNING.intValue() || l.text().contains("\tat "))

@@ -48,6 +48,39 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Like {@link #send(int, String)}, but stops reading once one whole answer (head and its {@code Content-Length}
+     * body) is in: for a server that answers before the request's body ended and keeps the connection for the rest.
+     */
+    public static Answer sendForOneAnswer(int port, String request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; !complete(bytes) && (n = in.read(buffer)) >= 0; ) {
+                bytes.write(buffer, 0, n);
+            }
+            return parse(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean complete(ByteArrayOutputStream bytes) {
+        String text = bytes.toString(StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+                .matcher(text.substring(0, end));
+        return length.find() && text.length() - end - 4 >= Integer.parseInt(length.group(1));
+    }
+
     public static Answer send(int port, String request) {
         return send(port, request.getBytes(StandardCharsets.ISO_8859_1));
     }
