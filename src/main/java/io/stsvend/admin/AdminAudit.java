@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
  * One JSON line per admin request, allowed or refused, on the audit category {@value AuditTrail#CATEGORY} at INFO:
  * {@code event} ({@value #EVENT}), the {@code admin} subject (absent when the token had none), the {@code action}
  * (e.g. {@code explain}), the {@code target} subject it concerned (if any) and the {@code outcome} ({@code ok} or
- * the catalogue error code). Built only from these strings: no token, claim set or secret can reach the line.
+ * the catalogue error code), and for revocations the block's {@code until} and the number of entries {@code evicted}.
+ * Built only from these strings: no token, claim set or secret can reach the line.
  */
 @ApplicationScoped
 public class AdminAudit {
@@ -29,13 +30,22 @@ public class AdminAudit {
     /** One audit line. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"event", "admin", "action", "target", "outcome"})
-    record Line(String event, String admin, String action, String target, String outcome) {
+    @JsonPropertyOrder({"event", "admin", "action", "target", "outcome", "until", "evicted"})
+    record Line(String event, String admin, String action, String target, String outcome, String until,
+                Integer evicted) {
     }
 
     public void record(String admin, String action, String target, String outcome) {
+        record(admin, action, target, outcome, null, null);
+    }
+
+    /**
+     * A line for a revocation action: also the block's end ({@code until}, ISO-8601 UTC) and the number of cache
+     * entries {@code evicted}, each left out when null.
+     */
+    public void record(String admin, String action, String target, String outcome, String until, Integer evicted) {
         try {
-            LOG.info(JSON.writeValueAsString(new Line(EVENT, admin, action, target, outcome)));
+            LOG.info(JSON.writeValueAsString(new Line(EVENT, admin, action, target, outcome, until, evicted)));
         } catch (JsonProcessingException e) {
             LOG.errorf("Admin audit line could not be written (%s)", e.getClass().getSimpleName());
         }

@@ -66,7 +66,8 @@ public class CredentialsResource {
             headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A claim is unusable (invalid-claim) or no rule grants anything"
-            + " (no-grants), or access/prefix ask for more than the grants (forbidden).", content = @Content(
+            + " (no-grants), or access/prefix ask for more than the grants (forbidden), or an admin blocked the"
+            + " caller (subject-blocked).", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many new credentials for this caller (rate-limited).",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"),

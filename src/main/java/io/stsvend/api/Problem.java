@@ -18,8 +18,8 @@ public record Problem(
         @Schema(description = "Fixed sentence for the code") String title,
         @Schema(description = "HTTP status", example = "503") int status,
         @Schema(description = "Stable error code", enumeration = {"bad-request", "unauthenticated", "invalid-claim",
-                "no-grants", "forbidden", "not-found", "method-not-allowed", "not-acceptable", "headers-too-large",
-                "payload-too-large",
+                "no-grants", "forbidden", "subject-blocked", "not-found", "method-not-allowed", "not-acceptable",
+                "headers-too-large", "payload-too-large",
                 "rate-limited", "policy-too-large", "sts-misconfigured", "internal", "sts-error", "sts-throttled",
                 "sts-unavailable"}) String code,
         @Schema(description = "Safe detail sentence, when there is one") String detail) {

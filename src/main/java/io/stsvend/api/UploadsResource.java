@@ -57,7 +57,8 @@ public class UploadsResource {
                     schema = @Schema(implementation = PresignedUrl.class)))
     @APIResponse(responseCode = "400", description = "Malformed request (bad-request).", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants).",
+    @APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants), or the"
+            + " caller is blocked by an admin (subject-blocked).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<PresignedUrl>> presign(PresignRequest request) {
         return presigner.presign(Caller.from(token), request)
@@ -80,7 +81,8 @@ public class UploadsResource {
                     schema = @Schema(implementation = UploadForm.class)))
     @APIResponse(responseCode = "400", description = "Malformed request (bad-request).", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants).",
+    @APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants), or the"
+            + " caller is blocked by an admin (subject-blocked).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<UploadForm>> form(FormRequest request) {
         return forms.sign(Caller.from(token), request)

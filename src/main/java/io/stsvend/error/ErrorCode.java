@@ -13,6 +13,7 @@ public enum ErrorCode {
     INVALID_CLAIM(403, "invalid-claim", "A claim of your token has a value that cannot be used to build grants."),
     NO_GRANTS(403, "no-grants", "No grant rule applies to you."),
     FORBIDDEN(403, "forbidden", "You are not allowed to do this."),
+    SUBJECT_BLOCKED(403, "subject-blocked", "Credentials are not issued to you at the moment."),
     NOT_FOUND(404, "not-found", "No such resource."),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This method is not supported on this resource."),
     NOT_ACCEPTABLE(406, "not-acceptable", "This resource is only available as application/json."),

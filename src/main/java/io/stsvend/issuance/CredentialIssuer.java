@@ -49,11 +49,13 @@ public class CredentialIssuer {
     private final MissLimiter missLimiter;
     private final AuditTrail audit;
     private final SharedFlight shared;
+    private final Revocations revocations;
 
     @Inject
     public CredentialIssuer(GrantMapper grantMapper, StsGateway sts, StsConfig stsConfig, CacheConfig cacheConfig,
                             Clock clock, @CacheName(CacheConfig.NAME) Cache cache, IssuanceMetrics metrics,
-                            MissLimiter missLimiter, AuditTrail audit, SharedFlight shared) {
+                            MissLimiter missLimiter, AuditTrail audit, SharedFlight shared,
+                            Revocations revocations) {
         this.grantMapper = grantMapper;
         this.sts = sts;
         this.stsConfig = stsConfig;
@@ -64,6 +66,7 @@ public class CredentialIssuer {
         this.missLimiter = missLimiter;
         this.audit = audit;
         this.shared = shared;
+        this.revocations = revocations;
     }
 
     public Uni<IssuedCredentials> issue(Caller caller) {
@@ -79,6 +82,11 @@ public class CredentialIssuer {
         long started = System.nanoTime();
         IssuanceRequest request;
         try {
+            if (revocations.blockedUntil(caller.subject()).isPresent()) {
+                // Before the cache: a blocked subject never gets the token cached for it.
+                throw new CodedException(ErrorCode.SUBJECT_BLOCKED,
+                        "An administrator has suspended credentials for this user.");
+            }
             request = IssuanceRequest.of(caller.subject(),
                     narrowing.apply(grantMapper.grantsFor(claimsOf(caller))), started);
         } catch (CodedException e) {

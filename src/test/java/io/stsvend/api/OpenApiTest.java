@@ -57,4 +57,19 @@ class OpenApiTest {
         List<Map<String, Object>> security = doc.getList("paths.'/credentials'.get.security");
         assertTrue(security.stream().anyMatch(s -> s.containsKey("bearer")), String.valueOf(security));
     }
+
+    @Test
+    void revocationIsDocumentedWithItsProblemsAndTheNewCode() {
+        JsonPath doc = document();
+        String revoke = "paths.'/admin/subjects/{subject}/revoke'.post.responses.";
+        assertNotNull(doc.get(revoke + "'200'.content.'application/json'.schema"));
+        for (String status : List.of("400", "401", "403", "429")) {
+            assertEquals("#/components/schemas/Problem",
+                    doc.getString(revoke + "'" + status + "'.content.'application/problem+json'.schema.$ref"), status);
+        }
+        assertNotNull(doc.get("paths.'/admin/subjects/{subject}/block'.delete.responses.'204'"));
+        List<String> codes = doc.getList("components.schemas.Problem.properties.code.enum");
+        assertTrue(codes.contains("subject-blocked"), String.valueOf(codes));
+        assertTrue(doc.getString("paths.'/credentials'.get.responses.'403'.description").contains("subject-blocked"));
+    }
 }

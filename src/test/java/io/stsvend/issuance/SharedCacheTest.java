@@ -92,7 +92,7 @@ class SharedCacheTest {
         SharedFlight own = new SharedFlight(new RedisCredentialStore(redis), sharedConfig, registry, time);
         flights.add(own);
         return new CredentialIssuer(grantMapper, sts, stsConfig, cacheConfig, time, local, metrics, missLimiter, audit,
-                own);
+                own, new Revocations(local, time));
     }
 
     /** {@code n} concurrent first requests for {@code subject}, spread round-robin over {@code replicas}. */
