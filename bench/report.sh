@@ -154,7 +154,7 @@ machine is larger than that; see bench/results).
 | open-loop p99 ≤ 5 ms at half the hot capacity, 64 conn | ${HALF_P99} ms at $(field "$FIXED_half" rate) req/s | $(verdict "$HALF_P99 <= 5") |
 | JVM launch → ready ≤ 1 s | ${START_TARGET} ms (the image's start; Java 17 plain: ${START17} ms) | $(verdict "$START_TARGET <= 1000") |
 | no event-loop stall > 100 ms in a fresh process's first 1,000 requests | $FRESH_STALLS stalls reported; slowest of the first requests $(first fresh max_ms) ms | $(verdict "$FRESH_STALLS == 0 && $(first fresh errors) == 0") |
-| RSS under load ≤ 400 MiB with 100,000 cached users, manifests' heap cap | $((RSS_MANY_KB / 1024)) MiB with $SERVICE_USERS users | $(verdict "$RSS_MANY_KB <= 409600 && $SERVICE_USERS >= 100000") |
+| RSS under load ≤ 400 MiB with 100,000 cached users, manifests' heap cap | $((RSS_MANY_KB / 1024)) MiB with $SERVICE_USERS users | $(verdict "${RSS_MANY_KB:-0} > 0 && ${RSS_MANY_KB:-0} <= 409600 && ${SERVICE_USERS:-0} >= 100000") |
 
 ## The hot path in parts (JMH, one thread, µs per operation)
 
