@@ -55,11 +55,9 @@ public class UploadsResource {
     @APIResponse(responseCode = "200", description = "The URL, its method, expiry and the headers to send.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PresignedUrl.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request (bad-request).", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed request (bad-request).")
     @APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants), or the"
-            + " caller is blocked by an admin (subject-blocked).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " caller is blocked by an admin (subject-blocked).")
     public Uni<RestResponse<PresignedUrl>> presign(PresignRequest request) {
         return presigner.presign(Caller.from(token), request)
                 .map(url -> RestResponse.ResponseBuilder.ok(url, MediaType.APPLICATION_JSON_TYPE)
@@ -79,11 +77,9 @@ public class UploadsResource {
     @APIResponse(responseCode = "200", description = "The upload URL, the form fields and their expiry.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UploadForm.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request (bad-request).", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed request (bad-request).")
     @APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants), or the"
-            + " caller is blocked by an admin (subject-blocked).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " caller is blocked by an admin (subject-blocked).")
     public Uni<RestResponse<UploadForm>> form(FormRequest request) {
         return forms.sign(Caller.from(token), request)
                 .map(form -> RestResponse.ResponseBuilder.ok(form, MediaType.APPLICATION_JSON_TYPE)
