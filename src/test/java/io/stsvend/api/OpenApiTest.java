@@ -115,4 +115,17 @@ class OpenApiTest {
         }
         return node;
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/uploads/presign", "/uploads/form"})
+    void uploadOperationsKeepTheirSharedDeclarations(String path) {
+        JsonPath doc = document();
+        String operation = "paths.'" + path + "'.post.";
+        assertNotNull(doc.get(operation + "requestBody.content.'application/json'"), path);
+        assertNotNull(doc.get(operation + "responses.'200'.content.'application/json'.schema"), path);
+        assertEquals("Malformed request (bad-request).", doc.getString(operation + "responses.'400'.description"));
+        assertTrue(doc.getString(operation + "responses.'403'.description").contains("subject-blocked"), path);
+        List<Map<String, Object>> security = doc.getList(operation + "security");
+        assertTrue(security.stream().anyMatch(s -> s.containsKey("bearer")), String.valueOf(security));
+    }
 }
