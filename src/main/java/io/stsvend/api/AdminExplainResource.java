@@ -57,16 +57,12 @@ public class AdminExplainResource {
     @APIResponse(responseCode = "200", description = "The explanation.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Explanation.class)))
     @APIResponse(responseCode = "400", description = "Malformed body, claims without sub, bad question"
-            + " (bad-request).", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + " (bad-request).")
     @APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
-            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"))
+    @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).")
     @APIResponse(responseCode = "429", description = "Too many admin requests (rate-limited).",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Response explain(String text) {
         Admin admin = gate.admit(token, ACTION);
         String target = null;

@@ -103,16 +103,12 @@ public class AdminSubjectsResource {
             schema = @Schema(implementation = RevokeRequest.class)))
     @APIResponse(responseCode = "200", description = "Evicted (and blocked).", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevokeResponse.class)))
-    @APIResponse(responseCode = "400", description = "Bad subject, body or block duration (bad-request).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad subject, body or block duration (bad-request).")
     @APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
-            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"))
+    @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).")
     @APIResponse(responseCode = "429", description = "Too many admin requests (rate-limited).",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Uni<Response> revoke(@PathParam("subject") String subject, String body) {
         Admin admin = gate.admit(token, REVOKE);
         String target = checked(admin, REVOKE, subject);
@@ -139,16 +135,12 @@ public class AdminSubjectsResource {
             description = "The subject may get credentials again at once (new ones: the revoke evicted the cached"
                     + " ones). 204 whether or not a block was active. Needs an admin token; audited.")
     @APIResponse(responseCode = "204", description = "No block is active any more.")
-    @APIResponse(responseCode = "400", description = "Bad subject (bad-request).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad subject (bad-request).")
     @APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
-            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"))
+    @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).")
     @APIResponse(responseCode = "429", description = "Too many admin requests (rate-limited).",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Response unblock(@PathParam("subject") String subject) {
         Admin admin = gate.admit(token, UNBLOCK);
         String target = checked(admin, UNBLOCK, subject);

@@ -59,30 +59,21 @@ public class CredentialsResource {
     @APIResponse(responseCode = "200", description = "Credentials, where to use them and what they allow.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CredentialsResponse.class)))
-    @APIResponse(responseCode = "400", description = "Unknown, repeated or malformed query parameters (bad-request).",
-            content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown, repeated or malformed query parameters (bad-request).")
     @APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
-            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"))
     @APIResponse(responseCode = "403", description = "A claim is unusable (invalid-claim) or no rule grants anything"
             + " (no-grants), or access/prefix ask for more than the grants (forbidden), or an admin blocked the"
-            + " caller (subject-blocked).", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " caller (subject-blocked).")
     @APIResponse(responseCode = "429", description = "Too many new credentials for this caller (rate-limited).",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "431", description = "Headers or bearer token too large (headers-too-large).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+    @APIResponse(responseCode = "431", description = "Headers or bearer token too large (headers-too-large).")
     @APIResponse(responseCode = "500", description = "Misconfiguration or internal error (sts-misconfigured,"
-            + " policy-too-large, internal).", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = "STS answered unexpectedly (sts-error).", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " policy-too-large, internal).")
+    @APIResponse(responseCode = "502", description = "STS answered unexpectedly (sts-error).")
     @APIResponse(responseCode = "503", description = "STS is down, slow or throttling (sts-unavailable,"
             + " sts-throttled); callers with a cached token keep getting it.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Uni<Response> credentials(@Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         checkParameters(query);

@@ -59,13 +59,10 @@ public class ExplainResource {
     @Parameter(name = "prefix", description = "For oss:ListObjects only: the listing prefix (absent = bucket root).")
     @APIResponse(responseCode = "200", description = "The explanation.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Explanation.class)))
-    @APIResponse(responseCode = "400", description = "Unknown, repeated or malformed parameters (bad-request).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown, repeated or malformed parameters (bad-request).")
     @APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
-            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "An admin token (forbidden) or no usable sub (invalid-claim).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"))
+    @APIResponse(responseCode = "403", description = "An admin token (forbidden) or no usable sub (invalid-claim).")
     public Response explain(@Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         for (var entry : query.entrySet()) {

@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.Map;
@@ -42,8 +40,7 @@ public class OssCallbackResource {
             description = "Verifies the MD5withRSA signature with the public key at the allow-listed"
                     + " x-oss-pub-key-url, refuses replays, and records the upload in the audit log.")
     @APIResponse(responseCode = "200", description = "Accepted; relayed by OSS to the uploader.")
-    @APIResponse(responseCode = "403", description = "Unsigned, forged, unknown key URL or replayed (forbidden).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Unsigned, forged, unknown key URL or replayed (forbidden).")
     public Uni<Map<String, String>> receive(@HeaderParam("authorization") String authorization,
                                             @HeaderParam("x-oss-pub-key-url") String publicKeyUrl,
                                             @HeaderParam("Content-Type") String contentType, byte[] body) {

@@ -17,11 +17,7 @@ public record Problem(
         String type,
         @Schema(description = "Fixed sentence for the code") String title,
         @Schema(description = "HTTP status", example = "503") int status,
-        @Schema(description = "Stable error code", enumeration = {"bad-request", "unauthenticated", "invalid-claim",
-                "no-grants", "forbidden", "subject-blocked", "not-found", "method-not-allowed", "not-acceptable",
-                "headers-too-large", "payload-too-large",
-                "rate-limited", "policy-too-large", "sts-misconfigured", "internal", "sts-error", "sts-throttled",
-                "sts-unavailable"}) String code,
+        @Schema(description = "Stable error code; the enumeration is ErrorCode's (ProblemContract)") String code,
         @Schema(description = "Safe detail sentence, when there is one") String detail) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -29,9 +29,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * {@code /uploads/*}: direct-to-OSS access for clients that cannot hold STS credentials, confined to the caller's
  * grants. Errors are catalogue problems (bad-request, forbidden, and the issuance errors of {@code /credentials}).
+ * Both operations take and answer JSON, need the bearer token and share their problem responses, declared once here.
  */
 @Path("/uploads")
 @Authenticated
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiDefinition.BEARER)
+@APIResponse(responseCode = "400", description = "Malformed request (bad-request).")
+@APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants), or the"
+        + " caller is blocked by an admin (subject-blocked).")
 public class UploadsResource {
 
     @Inject
@@ -45,9 +52,6 @@ public class UploadsResource {
 
     @POST
     @Path("/presign")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = ApiDefinition.BEARER)
     @Operation(summary = "A presigned URL for one object",
             description = "GET needs read and PUT needs write on the object by the caller's grants (403 forbidden"
                     + " otherwise). Signed with the caller's cached STS credentials; the lifetime is capped by"
@@ -55,22 +59,12 @@ public class UploadsResource {
     @APIResponse(responseCode = "200", description = "The URL, its method, expiry and the headers to send.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PresignedUrl.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request (bad-request).", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants), or the"
-            + " caller is blocked by an admin (subject-blocked).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<PresignedUrl>> presign(PresignRequest request) {
-        return presigner.presign(Caller.from(token), request)
-                .map(url -> RestResponse.ResponseBuilder.ok(url, MediaType.APPLICATION_JSON_TYPE)
-                        .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+        return notStored(presigner.presign(Caller.from(token), request));
     }
 
     @POST
     @Path("/form")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = ApiDefinition.BEARER)
     @Operation(summary = "A signed PostObject form for a browser upload",
             description = "Needs write on the key, or on every key under keyPrefix, by the caller's grants (403"
                     + " forbidden otherwise). Post the fields in order, then the file as the last field 'file', to"
@@ -79,14 +73,13 @@ public class UploadsResource {
     @APIResponse(responseCode = "200", description = "The upload URL, the form fields and their expiry.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UploadForm.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request (bad-request).", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Outside the caller's grants (forbidden, no-grants), or the"
-            + " caller is blocked by an admin (subject-blocked).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<UploadForm>> form(FormRequest request) {
-        return forms.sign(Caller.from(token), request)
-                .map(form -> RestResponse.ResponseBuilder.ok(form, MediaType.APPLICATION_JSON_TYPE)
-                        .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+        return notStored(forms.sign(Caller.from(token), request));
+    }
+
+    /** A signed URL or form is a bearer secret for its lifetime: no cache may keep it. */
+    private static <T> Uni<RestResponse<T>> notStored(Uni<T> body) {
+        return body.map(b -> RestResponse.ResponseBuilder.ok(b, MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
 }

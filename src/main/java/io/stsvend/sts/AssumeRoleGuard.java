@@ -1,39 +1,49 @@
 package io.stsvend.sts;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.RateLimitType;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.stsvend.error.CodedException;
-import io.quarkus.runtime.Startup;
 import io.stsvend.error.ErrorCode;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
+import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import static java.time.temporal.ChronoUnit.MILLIS;
 
 /**
- * The fault-tolerance policy of every AssumeRole, built once from {@link ResilienceConfig} with SmallRye Fault
- * Tolerance's programmatic {@link TypedGuard}. Outermost first:
+ * The fault-tolerance policy of every AssumeRole, built once from {@link ResilienceConfig}. Outermost first:
  * <ol>
  *   <li>a total timeout: the caller waits at most {@code total-timeout}, retries included;</li>
  *   <li>retry with jittered exponential backoff, only for {@code STS_THROTTLED} and {@code STS_UNAVAILABLE};</li>
- *   <li>a circuit breaker ({@value #BREAKER}) counting only those two failures;</li>
+ *   <li>a circuit breaker ({@link AssumeRoleBreaker}) counting only those two failures;</li>
  *   <li>a global rate limit (rolling window) protecting the account's AssumeRole quota; each try takes a permit;</li>
  *   <li>a bulkhead bounding calls in flight, with a waiting queue.</li>
  * </ol>
- * Everything is non-blocking: the guarded {@link Uni} never blocks the subscribing thread, and backoff and timeouts
+ * Retry, rate limit and bulkhead are SmallRye Fault Tolerance's programmatic {@link TypedGuard}s. The two steps whose
+ * timing tests must control read time from seams instead: the breaker's open delay is measured on the injected
+ * {@link Clock}, and the total timeout is a Mutiny item timeout scheduled on the given scheduler (Mutiny's worker
+ * pool in production; a clock-driven one in tests).
+ *
+ * <p>Everything is non-blocking: the guarded {@link Uni} never blocks the subscribing thread, and backoff and timeouts
  * run on timers. A try cut by the total timeout is abandoned, not interrupted: it keeps its bulkhead place until the
- * SDK's own connect/read timeouts end it, and its late answer is dropped (retries stop at the total timeout too). The guard's own failures become catalogue errors with a Retry-After ({@link GuardFailures}).
+ * SDK's own connect/read timeouts end it, and its late answer is dropped (retries stop at the total timeout too). The
+ * guard's own failures become catalogue errors with a Retry-After ({@link GuardFailures}).
  *
  * <p>Created at startup (after the configuration check), so its meters exist before the first call and the first
  * request does not pay for building it on an event-loop thread.
@@ -42,30 +52,40 @@ import static java.time.temporal.ChronoUnit.MILLIS;
 @ApplicationScoped
 public class AssumeRoleGuard {
 
-    /** Name of the circuit breaker, for {@link CircuitBreakerMaintenance}. */
-    public static final String BREAKER = "stsvend-assume-role";
     private static final Logger LOG = Logger.getLogger(AssumeRoleGuard.class);
     private static final TypeLiteral<Uni<TemporaryCredentials>> TYPE = new TypeLiteral<>() {
     };
 
-    private final TypedGuard<Uni<TemporaryCredentials>> deadline;
-    private final TypedGuard<Uni<TemporaryCredentials>> calls;
+    private final Duration totalTimeout;
+    private final ScheduledExecutorService timeouts;
+    private final TypedGuard<Uni<TemporaryCredentials>> retries;
+    private final AssumeRoleBreaker breaker;
+    private final TypedGuard<Uni<TemporaryCredentials>> admission;
     private final GuardFailures failures;
     private final GuardMeters meters;
-    private final CircuitBreakerMaintenance maintenance;
 
-    public AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, CircuitBreakerMaintenance maintenance) {
-        this.maintenance = maintenance;
-        GuardMeters meters = new GuardMeters(registry, this::circuitBreakerState);
-        this.meters = meters;
+    @Inject
+    public AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, Clock clock) {
+        this(config, registry, clock, Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * @param clock    measures the breaker's open delay
+     * @param timeouts schedules the total timeout
+     */
+    AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, Clock clock, ScheduledExecutorService timeouts) {
+        this.totalTimeout = config.totalTimeout();
+        this.timeouts = timeouts;
+        this.breaker = new AssumeRoleBreaker(config.circuitBreaker(), clock,
+                state -> LOG.warnf("AssumeRole circuit breaker is now %s", state));
+        this.meters = new GuardMeters(registry, breaker::state);
         this.failures = new GuardFailures(config.circuitBreaker().delay());
-        this.deadline = TypedGuard.create(TYPE)
-                .withTimeout().duration(config.totalTimeout().toMillis(), MILLIS).onTimeout(meters::timedOut).done()
-                .build();
-        this.calls = TypedGuard.create(TYPE)
+        this.retries = TypedGuard.create(TYPE)
                 .withDescription("AssumeRole")
                 .with(b -> retry(b, config, meters))
-                .with(b -> circuitBreaker(b, config.circuitBreaker()))
+                .build();
+        this.admission = TypedGuard.create(TYPE)
+                .withDescription("AssumeRole admission")
                 .withRateLimit().type(RateLimitType.ROLLING).limit(config.rateLimit().limit())
                     .window(config.rateLimit().window().toMillis(), MILLIS).onRejected(meters::rateLimited).done()
                 .withBulkhead().limit(config.bulkhead().maxConcurrent()).queueSize(config.bulkhead().queueSize())
@@ -84,9 +104,27 @@ public class AssumeRoleGuard {
                 sent.set(true);
                 return meters.timeTry(call.get());
             };
-            return deadline.get(() -> calls.get(tried))
+            return retries.get(() -> throughBreaker(() -> admission.get(tried)))
+                    .ifNoItem().after(totalTimeout).on(timeouts).failWith(this::timedOut)
                     .onFailure().transform(failure -> translate(failure, sent.get()));
         });
+    }
+
+    private Uni<TemporaryCredentials> throughBreaker(Supplier<Uni<TemporaryCredentials>> attempt) {
+        return Uni.createFrom().deferred(() -> {
+            AssumeRoleBreaker.Permit permit = breaker.tryAcquire();
+            if (permit == null) {
+                return Uni.createFrom().failure(new CircuitBreakerOpenException("AssumeRole circuit breaker is open"));
+            }
+            // Our own misconfiguration or odd answers say nothing about STS being up: they never open it.
+            return attempt.get().onItemOrFailure()
+                    .invoke((item, failure) -> breaker.record(permit, failure != null && isTransient(failure)));
+        });
+    }
+
+    private Throwable timedOut() {
+        meters.timedOut();
+        return new TimeoutException("AssumeRole exceeded the total timeout");
     }
 
     private Throwable translate(Throwable failure, boolean sent) {
@@ -101,12 +139,12 @@ public class AssumeRoleGuard {
 
     /** The breaker's current state; read without calling STS (readiness, metrics). */
     public CircuitBreakerState circuitBreakerState() {
-        try {
-            return maintenance.currentState(BREAKER);
-        } catch (IllegalArgumentException notYetBuilt) {
-            // SmallRye builds (and registers) a guard's breaker on its first use: before that it is closed.
-            return CircuitBreakerState.CLOSED;
-        }
+        return breaker.state();
+    }
+
+    /** Closes the breaker with an empty window, as after a restart (operators' tooling, tests). */
+    public void resetCircuitBreaker() {
+        breaker.reset();
     }
 
     private static void retry(TypedGuard.Builder<Uni<TemporaryCredentials>> builder, ResilienceConfig config,
@@ -121,20 +159,6 @@ public class AssumeRoleGuard {
                 .whenException(AssumeRoleGuard::isTransient)
                 .withExponentialBackoff().factor(2).maxDelay(retry.maxDelay().toMillis(), MILLIS).done()
                 .onRetry(meters::retried)
-                .done();
-    }
-
-    private void circuitBreaker(TypedGuard.Builder<Uni<TemporaryCredentials>> builder,
-                                ResilienceConfig.CircuitBreaker breaker) {
-        builder.withCircuitBreaker()
-                .name(BREAKER)
-                .requestVolumeThreshold(breaker.requestVolumeThreshold())
-                .failureRatio(breaker.failureRatio())
-                .delay(breaker.delay().toMillis(), MILLIS)
-                .successThreshold(breaker.successThreshold())
-                // Our own misconfiguration or odd answers say nothing about STS being up: they never open it.
-                .when(AssumeRoleGuard::isTransient)
-                .onStateChange(state -> LOG.warnf("AssumeRole circuit breaker is now %s", state))
                 .done();
     }
 

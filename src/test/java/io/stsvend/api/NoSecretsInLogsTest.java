@@ -2,9 +2,9 @@ package io.stsvend.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.stsvend.local.LocalCloud;
 import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.sts.AssumeRoleGuard;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.TestTokens;
@@ -39,7 +39,7 @@ class NoSecretsInLogsTest {
     MutableClock clock;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    AssumeRoleGuard guard;
 
     @ConfigProperty(name = "stsvend.sts.access-key-secret")
     String ramSecret;
@@ -50,7 +50,7 @@ class NoSecretsInLogsTest {
     void restore() {
         clock.reset();
         cloud.sts().orElseThrow().faults().reset();
-        breakers.resetAll();
+        guard.resetCircuitBreaker();
     }
 
     String issue(String jwt) {

@@ -2,11 +2,13 @@ package io.stsvend.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.stsvend.error.ErrorCode;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code /q/openapi} describes {@code GET /credentials}: its body, its problems and its bearer scheme. */
+/**
+ * {@code /q/openapi} describes {@code GET /credentials}: its body, its problems and its bearer scheme; and the
+ * problem contract of every operation is derived from the catalogue, not copied.
+ */
 @QuarkusTest
 class OpenApiTest {
 
@@ -71,5 +76,56 @@ class OpenApiTest {
         List<String> codes = doc.getList("components.schemas.Problem.properties.code.enum");
         assertTrue(codes.contains("subject-blocked"), String.valueOf(codes));
         assertTrue(doc.getString("paths.'/credentials'.get.responses.'403'.description").contains("subject-blocked"));
+    }
+
+    @Test
+    void problemCodesAreExactlyTheCatalogue() {
+        List<String> codes = document().getList("components.schemas.Problem.properties.code.enum");
+        assertEquals(Arrays.stream(ErrorCode.values()).map(ErrorCode::code).toList(), codes,
+                "every ErrorCode, and nothing else, is a documented problem code");
+    }
+
+    @Test
+    void everyErrorResponseOfEveryOperationIsProblemJson() {
+        Map<String, Object> paths = document().getMap("paths");
+        int problems = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : ((Map<?, ?>) path.getValue()).entrySet()) {
+                Object responses = at(operation.getValue(), "responses");
+                if (!(responses instanceof Map<?, ?> byStatus)) {
+                    continue;
+                }
+                for (var response : byStatus.entrySet()) {
+                    if (String.valueOf(response.getKey()).matches("[45]\\d\\d")) {
+                        problems++;
+                        assertEquals("#/components/schemas/Problem",
+                                at(response.getValue(), "content", "application/problem+json", "schema", "$ref"),
+                                operation.getKey() + " " + path.getKey() + " " + response.getKey());
+                    }
+                }
+            }
+        }
+        assertTrue(problems >= 20, "the resources' error responses were all looked at: " + problems);
+    }
+
+    /** The value under {@code keys} in nested JSON objects, or null. */
+    static Object at(Object node, String... keys) {
+        for (String key : keys) {
+            node = node instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return node;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/uploads/presign", "/uploads/form"})
+    void uploadOperationsKeepTheirSharedDeclarations(String path) {
+        JsonPath doc = document();
+        String operation = "paths.'" + path + "'.post.";
+        assertNotNull(doc.get(operation + "requestBody.content.'application/json'"), path);
+        assertNotNull(doc.get(operation + "responses.'200'.content.'application/json'.schema"), path);
+        assertEquals("Malformed request (bad-request).", doc.getString(operation + "responses.'400'.description"));
+        assertTrue(doc.getString(operation + "responses.'403'.description").contains("subject-blocked"), path);
+        List<Map<String, Object>> security = doc.getList(operation + "security");
+        assertTrue(security.stream().anyMatch(s -> s.containsKey("bearer")), String.valueOf(security));
     }
 }

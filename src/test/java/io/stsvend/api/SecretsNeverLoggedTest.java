@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.stsvend.local.LocalCloud;
 import io.stsvend.local.sts.StsFaults.InjectedError;
-import io.stsvend.testing.CapturedLogs;
+import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ class SecretsNeverLoggedTest {
     @Test
     void noSecretOrBearerTokenReachesTheLogs() {
         List<String> secrets = new ArrayList<>();
-        try (CapturedLogs logs = CapturedLogs.install()) {
+        try (LogCapture logs = LogCapture.install()) {
             for (String sub : List.of("logs-alice", "logs-bob")) {
                 String jwt = TestTokens.forSubject(sub, "viewer");
                 secrets.add(jwt);

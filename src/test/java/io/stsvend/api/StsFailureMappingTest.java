@@ -3,6 +3,7 @@ package io.stsvend.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.local.LocalCloud;
 import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.sts.AssumeRoleGuard;
 import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
@@ -24,9 +25,14 @@ class StsFailureMappingTest {
     @Inject
     LocalCloud cloud;
 
+    @Inject
+    AssumeRoleGuard guard;
+
     @AfterEach
     void heal() {
         cloud.sts().orElseThrow().faults().reset();
+        // The test profile's breaker stays open until a test moves the clock: leave it closed for the next test.
+        guard.resetCircuitBreaker();
     }
 
     private void failWith(InjectedError error) {

@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+
+import static io.stsvend.testing.TestClaims.claims;
 
 /**
  * Heap bytes per cached user: fills a Caffeine cache built like quarkus-cache's {@code sts-credentials} (async,
@@ -59,19 +60,5 @@ public final class CachedUserFootprint {
             used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
         }
         return used;
-    }
-
-    private static io.stsvend.grant.Claims claims(String subject) {
-        return new io.stsvend.grant.Claims() {
-            @Override
-            public String subject() {
-                return subject;
-            }
-
-            @Override
-            public Optional<Object> claim(String name) {
-                return Optional.empty();
-            }
-        };
     }
 }

@@ -35,10 +35,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
+import static io.stsvend.testing.TestClaims.claims;
 
 /**
  * The hot path of {@code GET /credentials} taken apart, one benchmark per step, on the same inputs the service sees
@@ -174,19 +175,5 @@ public class HotPathBenchmark {
     @Benchmark
     public byte[] serializeResponse() throws Exception {
         return json.writeValueAsBytes(response);
-    }
-
-    private static Claims claims(String subject) {
-        return new Claims() {
-            @Override
-            public String subject() {
-                return subject;
-            }
-
-            @Override
-            public Optional<Object> claim(String name) {
-                return Optional.empty();
-            }
-        };
     }
 }

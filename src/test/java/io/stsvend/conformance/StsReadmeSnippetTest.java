@@ -1,19 +1,14 @@
 package io.stsvend.conformance;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.testing.NodeScript;
-import io.stsvend.testing.TestTokens;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,15 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StsReadmeSnippetTest {
 
     private static final String SNIPPET = "sts/tea-sdk-snippet.mjs";
-
-    @TestHTTPResource("/")
-    URL service;
-
-    @ConfigProperty(name = "stsvend.sts.endpoint")
-    String stsEndpoint;
-
-    @ConfigProperty(name = "stsvend.sts.role-arn")
-    String roleArn;
 
     @Test
     void theReadmeShowsTheSnippetVerbatim() throws Exception {
@@ -47,11 +33,8 @@ class StsReadmeSnippetTest {
 
     @Test
     void theSnippetRunsAsWritten() {
-        String output = NodeScript.run("sts/readme-snippet.test.mjs", Map.of(
-                "SERVICE_URL", service.toString().replaceAll("/$", ""),
-                "JWT", TestTokens.forSubject("dave"),
-                "STS_ENDPOINT", stsEndpoint,
-                "ROLE_ARN", roleArn), Duration.ofMinutes(2));
+        String output = NodeScript.run("sts/readme-snippet.test.mjs",
+                StsScriptEnv.forSubject("dave"), Duration.ofMinutes(2));
         assertTrue(output.contains("ℹ pass 1\n"), "expected the snippet test to pass:\n" + output);
     }
 }

@@ -1,14 +1,11 @@
 package io.stsvend.conformance;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.testing.NodeScript;
-import io.stsvend.testing.TestTokens;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,15 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class StsSignersConformanceTest {
 
-    @TestHTTPResource("/")
-    URL service;
-
-    @ConfigProperty(name = "stsvend.sts.endpoint")
-    String stsEndpoint;
-
-    @ConfigProperty(name = "stsvend.sts.role-arn")
-    String roleArn;
-
     @ConfigProperty(name = "stsvend.local.ram-user.access-key-id")
     String ramAccessKeyId;
 
@@ -40,13 +28,9 @@ class StsSignersConformanceTest {
 
     @Test
     void independentSignersAgreeWithTheEmulatorAndCannotEscalate() {
-        String output = NodeScript.run("sts/signers.test.mjs", Map.of(
-                "SERVICE_URL", service.toString().replaceAll("/$", ""),
-                "JWT", TestTokens.forSubject("alice"),
-                "STS_ENDPOINT", stsEndpoint,
-                "ROLE_ARN", roleArn,
+        String output = NodeScript.run("sts/signers.test.mjs", StsScriptEnv.forSubject("alice", Map.of(
                 "RAM_ACCESS_KEY_ID", ramAccessKeyId,
-                "RAM_ACCESS_KEY_SECRET", ramAccessKeySecret), Duration.ofMinutes(3));
+                "RAM_ACCESS_KEY_SECRET", ramAccessKeySecret)), Duration.ofMinutes(3));
         assertTrue(output.contains("ℹ pass 31\n"), "expected 31 Node tests to pass:\n" + output);
     }
 }

@@ -1,11 +1,9 @@
 package io.stsvend.e2e;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.stsvend.testing.FreePort;
 import io.stsvend.testing.Keycloak;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,8 +40,8 @@ public class KeycloakRealms implements QuarkusTestResourceLifecycleManager {
         System.setProperty(PASSWORD_PROPERTY, PASSWORD);
         Map<String, String> config = new HashMap<>();
         config.put("stsvend.local.enabled", "true");
-        config.put("stsvend.local.sts.port", freePort());
-        config.put("stsvend.local.oss.port", freePort());
+        config.put("stsvend.local.sts.port", Integer.toString(FreePort.next()));
+        config.put("stsvend.local.oss.port", Integer.toString(FreePort.next()));
         config.put("mp.jwt.verify.publickey.location", keycloak.jwksUrl(REALM));
         config.put("mp.jwt.verify.issuer", keycloak.issuer(REALM));
         config.put("mp.jwt.verify.audiences", "stsvend");
@@ -58,13 +56,5 @@ public class KeycloakRealms implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         // Keycloak is shared by the JVM's test classes and stopped when it exits.
-    }
-
-    private static String freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return Integer.toString(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.stsvend.grant.policy.AccessRequest;
 import io.stsvend.grant.policy.Decision;
 import io.stsvend.grant.policy.PolicyDocument;
 import io.stsvend.grant.policy.PolicyEvaluator;
+import io.stsvend.testing.TestClaims;
 
 import org.junit.jupiter.api.Test;
 
@@ -142,24 +143,14 @@ class NoCrossSubjectAccessTest {
         return keys;
     }
 
-    private static Claims claims(String subject, boolean viewer) {
-        return new Claims() {
-            @Override
-            public String subject() {
-                return subject;
-            }
-
-            @Override
-            public Optional<Object> claim(String name) {
-                return viewer && name.equals("groups") ? Optional.of(List.of("viewer")) : Optional.empty();
-            }
-        };
-    }
-
     @Test
     void theRulesUnderTestAreTheShippedOnes() {
         assertEquals(List.of("own-files", "shared-viewer"),
                 mapper.rules().stream().map(r -> r.name()).toList());
         assertEquals("users/${sub}/", mapper.rules().get(0).prefix().source());
+    }
+
+    private static Claims claims(String subject, boolean viewer) {
+        return TestClaims.claims(subject, viewer ? Map.of("groups", List.of("viewer")) : Map.of());
     }
 }

@@ -9,28 +9,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
+import static io.stsvend.testing.TestClaims.claims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PrefixTemplateTest {
-
-    static Claims claims(String sub, Map<String, Object> others) {
-        return new Claims() {
-            @Override
-            public String subject() {
-                return sub;
-            }
-
-            @Override
-            public Optional<Object> claim(String name) {
-                return Optional.ofNullable(others.get(name));
-            }
-        };
-    }
 
     @Test
     void expandsSubjectAndClaims() {

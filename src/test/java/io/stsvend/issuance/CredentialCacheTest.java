@@ -5,6 +5,7 @@ import io.stsvend.local.LocalCloud;
 import io.stsvend.local.sts.StsEmulator;
 import io.stsvend.local.sts.StsFaults;
 import io.stsvend.testing.MutableClock;
+import io.stsvend.testing.Parallel;
 import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
@@ -13,14 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -83,26 +78,9 @@ class CredentialCacheTest {
         String token = TestTokens.forSubject("cache-fifty");
         sts().faults().delayResponses(Duration.ofMillis(300));
         long before = sts().assumeRoleCalls();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                results.add(pool.submit(() -> {
-                    go.await();
-                    return accessKeyIdFor(token);
-                }));
-            }
-            go.countDown();
-            Set<String> keys = new HashSet<>();
-            for (Future<String> r : results) {
-                keys.add(r.get());
-            }
-            assertEquals(1, keys.size());
-            assertEquals(before + 1, sts().assumeRoleCalls());
-        } finally {
-            pool.shutdownNow();
-        }
+        Set<String> keys = new HashSet<>(Parallel.run(50, i -> () -> accessKeyIdFor(token)));
+        assertEquals(1, keys.size());
+        assertEquals(before + 1, sts().assumeRoleCalls());
     }
 
     @Test

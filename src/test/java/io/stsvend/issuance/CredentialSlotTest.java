@@ -2,6 +2,7 @@ package io.stsvend.issuance;
 
 import io.stsvend.sts.TemporaryCredentials;
 import io.stsvend.testing.MutableClock;
+import io.stsvend.testing.Parallel;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -195,33 +192,15 @@ class CredentialSlotTest {
         CredentialSlot slot = new CredentialSlot();
         AtomicInteger count = new AtomicInteger();
         CompletableFuture<TemporaryCredentials> sts = new CompletableFuture<>();
-        int threads = 50;
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<CredentialSlot.Acquired>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    go.await();
-                    return slot.acquire(freshness, kind -> {
-                        count.incrementAndGet();
-                        return sts.thenApply(freshness::hold);
-                    });
-                }));
-            }
-            go.countDown();
-            List<CredentialSlot.Acquired> acquired = new ArrayList<>();
-            for (Future<CredentialSlot.Acquired> r : results) {
-                acquired.add(r.get());
-            }
-            sts.complete(token("A", Duration.ofHours(1)));
-            assertEquals(1, count.get());
-            assertEquals(1, acquired.stream().filter(a -> a.outcome() == CacheOutcome.MISS).count());
-            for (CredentialSlot.Acquired a : acquired) {
-                assertSame(acquired.get(0).credentials().join(), a.credentials().join());
-            }
-        } finally {
-            pool.shutdownNow();
+        List<CredentialSlot.Acquired> acquired = Parallel.run(50, i -> () -> slot.acquire(freshness, kind -> {
+            count.incrementAndGet();
+            return sts.thenApply(freshness::hold);
+        }));
+        sts.complete(token("A", Duration.ofHours(1)));
+        assertEquals(1, count.get());
+        assertEquals(1, acquired.stream().filter(a -> a.outcome() == CacheOutcome.MISS).count());
+        for (CredentialSlot.Acquired a : acquired) {
+            assertSame(acquired.get(0).credentials().join(), a.credentials().join());
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.stsvend.issuance;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.stsvend.local.LocalCloud;
 import io.stsvend.local.sts.StsEmulator;
 import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.sts.AssumeRoleGuard;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.Parallel;
@@ -37,13 +37,13 @@ class RefreshAheadTest {
     MutableClock clock;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    AssumeRoleGuard guard;
 
     @AfterEach
     void restore() {
         clock.reset();
         sts().faults().reset();
-        breakers.resetAll();
+        guard.resetCircuitBreaker();
     }
 
     StsEmulator sts() {

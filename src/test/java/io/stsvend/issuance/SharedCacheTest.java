@@ -19,6 +19,7 @@ import io.stsvend.sts.StsGateway;
 import io.stsvend.sts.TemporaryCredentials;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
+import io.stsvend.testing.Parallel;
 import io.stsvend.testing.SharedRedis;
 
 import jakarta.inject.Inject;
@@ -31,10 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -98,26 +95,10 @@ class SharedCacheTest {
     /** {@code n} concurrent first requests for {@code subject}, spread round-robin over {@code replicas}. */
     static List<TemporaryCredentials> concurrently(List<CredentialIssuer> replicas, String subject, int n)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<CompletableFuture<TemporaryCredentials>> results = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                CredentialIssuer replica = replicas.get(i % replicas.size());
-                results.add(CompletableFuture.supplyAsync(() -> {
-                    awaitQuietly(go);
-                    return replica.issue(caller(subject)).await().atMost(Duration.ofSeconds(30)).credentials();
-                }, pool));
-            }
-            go.countDown();
-            List<TemporaryCredentials> out = new ArrayList<>();
-            for (CompletableFuture<TemporaryCredentials> result : results) {
-                out.add(result.get(60, TimeUnit.SECONDS));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.run(n, 32, i -> {
+            CredentialIssuer replica = replicas.get(i % replicas.size());
+            return () -> replica.issue(caller(subject)).await().atMost(Duration.ofSeconds(30)).credentials();
+        });
     }
 
     @Test
@@ -236,13 +217,5 @@ class SharedCacheTest {
 
     static Caller caller(String subject) {
         return Caller.of(Map.of("sub", subject));
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

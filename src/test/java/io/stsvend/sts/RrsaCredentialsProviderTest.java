@@ -12,6 +12,7 @@ import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.exceptions.ClientException;
 
 import io.stsvend.testing.StoppedClock;
+import io.stsvend.testing.Parallel;
 import io.stsvend.testing.RrsaStsEmulator;
 import io.stsvend.testing.TestStsConfig;
 import io.stsvend.testing.TestStsConfig.TestRrsa;
@@ -20,11 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,25 +134,10 @@ class RrsaCredentialsProviderTest {
     @Test
     void concurrentCallersShareOneExchange() throws Exception {
         AlibabaCloudCredentialsProvider provider = provider();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<AlibabaCloudCredentials>> calls = IntStream.range(0, 8)
-                    .mapToObj(i -> (Callable<AlibabaCloudCredentials>) provider::getCredentials).toList();
-            List<String> keys = pool.invokeAll(calls).stream().map(RrsaCredentialsProviderTest::keyOf).distinct()
-                    .toList();
+        List<String> keys = Parallel.run(8, i -> provider::getCredentials).stream()
+                .map(AlibabaCloudCredentials::getAccessKeyId).distinct().toList();
 
-            assertEquals(1, keys.size());
-            assertEquals(1, sts.emulator.assumeRoleWithOidcCalls());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static String keyOf(Future<AlibabaCloudCredentials> future) {
-        try {
-            return future.get().getAccessKeyId();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        assertEquals(1, keys.size());
+        assertEquals(1, sts.emulator.assumeRoleWithOidcCalls());
     }
 }

@@ -2,13 +2,12 @@ package io.stsvend.sts;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.stsvend.local.LocalCloud;
 import io.stsvend.local.sts.StsEmulator;
 import io.stsvend.local.sts.StsFaults.InjectedError;
 import io.stsvend.testing.LogCapture;
-import io.stsvend.testing.Parallel;
+import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
@@ -18,24 +17,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static io.stsvend.testing.CredentialsCalls.accessKeyId;
 import static io.stsvend.testing.CredentialsCalls.get;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * STS faults through the emulator's fault controls, with the test profile's guard: total timeout 3 s, 2 retries,
- * breaker opening after 10 failed tries in a row with a 2 s delay, bulkhead of 2 in flight plus 2 waiting. Every test starts
- * and ends with a closed breaker and a healthy STS, and checks the Vert.x blocked-thread checker stayed silent.
+ * STS faults through the emulator's fault controls and the HTTP API, with the test profile's guard: total timeout
+ * 3 s, 2 retries, breaker opening after 10 failed tries in a row
+ * with a 5 min delay (far longer than any test runs, so only a moved clock ends it), bulkhead of 2 in flight plus 2
+ * waiting. Nothing here waits for the guard's timing: the breaker's delay passes on the service's {@link MutableClock};
+ * the total timeout and the bulkhead are driven step by step in {@link AssumeRoleGuardTimingTest}. Every test starts
+ * and ends with a closed breaker, a healthy STS and the real time, and checks the Vert.x blocked-thread checker
+ * stayed silent.
  */
 @QuarkusTest
 class StsFaultToleranceTest {
@@ -44,13 +43,19 @@ class StsFaultToleranceTest {
     LocalCloud cloud;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    AssumeRoleGuard guard;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    ResilienceConfig resilience;
 
     LogCapture logs;
 
     @BeforeEach
     void healthy() {
-        breakers.resetAll();
+        guard.resetCircuitBreaker();
         // One served request first, so JVM warm-up (class loading on a first request) is not what the
         // blocked-thread check below looks at.
         accessKeyId(TestTokens.forSubject("fault-warm-up"));
@@ -60,7 +65,8 @@ class StsFaultToleranceTest {
     @AfterEach
     void restore() {
         sts().faults().reset();
-        breakers.resetAll();
+        clock.reset();
+        guard.resetCircuitBreaker();
         logs.close();
         assertTrue(logs.lines().stream().noneMatch(l -> l.category().contains("BlockedThreadChecker")),
                 "an event-loop thread was blocked");
@@ -79,10 +85,6 @@ class StsFaultToleranceTest {
                 .header("Retry-After", notNullValue()).body("code", equalTo(code));
     }
 
-    static String code(Response response) {
-        return response.statusCode() == 200 ? null : response.jsonPath().getString("code");
-    }
-
     @Test
     void outageServesWarmCallersAndRefusesColdOnesWithRetryAfter() {
         String warm = TestTokens.forSubject("outage-warm");
@@ -93,17 +95,14 @@ class StsFaultToleranceTest {
     }
 
     @Test
-    void hangingStsCutsColdCallersAtTheTotalTimeoutAndWarmOnesNeverWait() {
+    void warmCallersNeverWaitForAHangingSts() {
         String warm = TestTokens.forSubject("hang-warm");
         String key = accessKeyId(warm);
+        // Longer than the total timeout: a caller who needed STS now would be cut (AssumeRoleGuardTimingTest).
         sts().faults().delayResponses(Duration.ofSeconds(4));
         long before = sts().assumeRoleCalls();
-        // A generous guard against hanging, not a timing assertion: the service gives up after 3 s.
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            assertProblem(get(cold()), 503, "sts-unavailable");
-            assertEquals(key, accessKeyId(warm));
-        });
-        assertEquals(before + 1, sts().assumeRoleCalls(), "a call cut by the timeout is not retried");
+        assertEquals(key, accessKeyId(warm));
+        assertEquals(before, sts().assumeRoleCalls(), "a warm caller is served without asking STS");
     }
 
     @Test
@@ -135,35 +134,28 @@ class StsFaultToleranceTest {
         String warm = TestTokens.forSubject("breaker-warm");
         String key = accessKeyId(warm);
         sts().faults().failAllCalls(InjectedError.serviceUnavailable());
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
+        // 10 failed tries in a row open it; each cold caller makes up to 3 (one try, two retries).
+        for (int caller = 0; caller < 10 && guard.circuitBreakerState() != CircuitBreakerState.OPEN; caller++) {
             get(cold());
-            return breakers.currentState(AssumeRoleGuard.BREAKER) == CircuitBreakerState.OPEN;
-        });
+        }
+        assertEquals(CircuitBreakerState.OPEN, guard.circuitBreakerState());
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'sts' }.data.circuitBreaker", equalTo("open"));
         long calls = sts().assumeRoleCalls();
         Response refused = get(cold());
         assertProblem(refused, 503, "sts-unavailable");
-        assertEquals("2", refused.header("Retry-After"), "an open breaker asks callers to wait its delay");
+        assertEquals(String.valueOf(resilience.circuitBreaker().delay().toSeconds()), refused.header("Retry-After"),
+                "an open breaker asks callers to wait its delay");
         assertEquals(calls, sts().assumeRoleCalls(), "an open breaker does not call STS");
         assertEquals(key, accessKeyId(warm), "warm callers are still served");
 
         sts().faults().reset();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> get(cold()).statusCode() == 200);
-        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(AssumeRoleGuard.BREAKER));
-    }
-
-    @Test
-    void bulkheadBoundsCallsInFlightAndRefusesTheRest() throws Exception {
-        sts().faults().delayResponses(Duration.ofMillis(1200));
-        long before = sts().assumeRoleCalls();
-        List<String> tokens = IntStream.range(0, 16).mapToObj(i -> cold()).toList();
-        List<Response> responses = Parallel.run(16, i -> () -> get(tokens.get(i)));
-        List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
-        long throttled = responses.stream().filter(r -> "sts-throttled".equals(code(r))).count();
-        assertTrue(throttled > 0, () -> "more cold callers than 2 in flight plus 2 waiting: some refused " + statuses);
-        assertEquals(before + tokens.size() - throttled, sts().assumeRoleCalls(),
-                "a caller refused by the bulkhead never reached STS; every other one made exactly one call");
+        assertProblem(get(cold()), 503, "sts-unavailable");
+        assertEquals(calls, sts().assumeRoleCalls(), "a recovered STS is not asked before the delay has passed");
+        // The delay passes on the service's clock (its exact boundary: AssumeRoleBreakerTest).
+        clock.advance(resilience.circuitBreaker().delay());
+        get(cold()).then().statusCode(200);
+        assertEquals(calls + 1, sts().assumeRoleCalls(), "one trial call once the delay has passed");
+        assertEquals(CircuitBreakerState.CLOSED, guard.circuitBreakerState());
     }
 }

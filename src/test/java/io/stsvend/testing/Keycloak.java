@@ -8,7 +8,6 @@ import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,9 +75,9 @@ public final class Keycloak {
         }
         // A fresh dev database each JVM: an earlier run's admin password and realms must not linger.
         deleteRecursively(home.resolve("data"));
-        int port = freePort();
+        int port = FreePort.next();
         ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + port, "--http-host=127.0.0.1", "--http-management-port=" + freePort())
+                "--http-port=" + port, "--http-host=127.0.0.1", "--http-management-port=" + FreePort.next())
                 .redirectErrorStream(true)
                 .redirectOutput(new File(home.getParent().toFile(), "keycloak.log"));
         builder.environment().put("JAVA_HOME", JDK.toString());
@@ -200,14 +199,6 @@ public final class Keycloak {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

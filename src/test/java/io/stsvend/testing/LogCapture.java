@@ -4,6 +4,7 @@ import org.jboss.logmanager.ExtLogRecord;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -13,12 +14,24 @@ import java.util.logging.Logger;
 
 /**
  * Captures every log record of the running application (a java.util.logging handler on the root logger) with its
- * category and fully formatted text, stack traces included. Close it to remove the handler.
+ * category and fully formatted text, stack traces included, plus each raw parameter, so tests can assert both what
+ * is logged and what never appears in logs (a parameter the format does not use still counts). Close it to remove
+ * the handler.
  */
 public final class LogCapture extends Handler implements AutoCloseable {
 
-    /** One captured record. */
-    public record Line(String category, Level level, String text) {
+    /**
+     * One captured record.
+     *
+     * @param parameters the record's parameters as strings, whether or not its format uses them
+     */
+    public record Line(String category, Level level, String text, List<String> parameters) {
+
+        /** Whether the text, the category or any parameter contains {@code value}. */
+        public boolean contains(String value) {
+            return text.contains(value) || category.contains(value)
+                    || parameters.stream().anyMatch(p -> p.contains(value));
+        }
     }
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
@@ -42,6 +55,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return lines.stream().filter(l -> category.equals(l.category())).map(Line::text).toList();
     }
 
+    /** The captured records that contain {@code value} anywhere ({@link Line#contains}). */
+    public List<Line> linesContaining(String value) {
+        return lines.stream().filter(l -> l.contains(value)).toList();
+    }
+
     @Override
     public void publish(LogRecord record) {
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
@@ -51,7 +69,9 @@ public final class LogCapture extends Handler implements AutoCloseable {
             record.getThrown().printStackTrace(new PrintWriter(trace));
             text.append('\n').append(trace);
         }
-        lines.add(new Line(record.getLoggerName(), record.getLevel(), text.toString()));
+        Object[] parameters = record.getParameters() == null ? new Object[0] : record.getParameters();
+        lines.add(new Line(String.valueOf(record.getLoggerName()), record.getLevel(), text.toString(),
+                Arrays.stream(parameters).map(String::valueOf).toList()));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.stsvend.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +20,7 @@ public final class RedisServer {
     private Process process;
 
     public RedisServer() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
+        port = FreePort.next();
     }
 
     public int port() {

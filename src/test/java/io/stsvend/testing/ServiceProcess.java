@@ -3,7 +3,6 @@ package io.stsvend.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess launch(Path buildDir, String name, Map<String, String> properties,
                                         Map<String, String> environment, List<String> jvmOptions) {
-        int port = freePort();
+        int port = FreePort.next();
         List<String> flags = new ArrayList<>(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> flags.add("-D" + key + "=" + value));
         List<String> command = command(buildDir, flags, jvmOptions);
@@ -152,13 +151,5 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(file + " names no runnable artifact (a sources-only native build?)");
         }
         return properties;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
     }
 }
