@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -216,6 +217,18 @@ class JwksLifecycleTest {
         assertTrue(keys.refresh().get(30, TimeUnit.SECONDS));
         verified.put(token, jwt, before);    // the verification finished after the refresh had invalidated
         assertTrue(verified.get(token).isEmpty());
+    }
+
+    @Test
+    void switchedOffEveryRequestIsVerifiedAgain() throws Exception {
+        assertTrue(loaded());
+        VerifiedTokens off = new VerifiedTokens(VerifiedCacheConfigCheckTest.config(false, Duration.ofMinutes(5), 1000),
+                keys);
+        JwksJwtParser uncached = new JwksJwtParser(info(), keys, off);
+        String token = TestIdp.token(keyA, "alice");
+        assertNotSame(uncached.parse(token), uncached.parse(token));
+        assertEquals(0, off.size());
+        assertTrue(off.get(token).isEmpty());
     }
 
     @Test
