@@ -126,6 +126,18 @@ train_aot_cache() {
     && [ -s "$1" ] || fail "AOT cache training run failed (see $WORK/aot-training.log)"
 }
 
+# train_appcds FILE: the same training run on Java 17, writing a dynamic AppCDS archive FILE (JDK 13+
+# -XX:ArchiveClassesAtExit; RequestPathWarmup exits after the warm-up on -Dquarkus.appcds.generate=true).
+train_appcds() {
+  local sts_port oss_port; sts_port=$(free_port) oss_port=$(free_port)
+  timeout 600 java -XX:ArchiveClassesAtExit="$1" $(image_jvm_opts) -Dquarkus.appcds.generate=true \
+    -Dstsvend.local.enabled=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$(free_port)" \
+    -Dstsvend.local.sts.port="$sts_port" -Dstsvend.local.oss.port="$oss_port" "${FIXED_KEYS[@]}" \
+    -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/appcds-training.log" 2>&1 \
+    && [ -s "$1" ] || fail "AppCDS training run failed (see $WORK/appcds-training.log)"
+}
+
 # stalls NAME: how many event-loop stalls Vert.x reported in app-NAME.log (see STALL_OPTS).
 stalls() { grep -c 'vert.x-eventloop-thread-[0-9]*.* has been blocked for' "$WORK/app-$1.log" || true; }
 
@@ -212,11 +224,11 @@ metric() {
 metric_int() { metric "$1"; }
 
 # profile NAME PATH: JFR (profile settings) around a hot run at 16 connections; hotspots to profile-NAME.md.
-profile() {
-  local name=$1 path=$2
+profile() {  # profile NAME PATH CONNECTIONS
+  local name=$1 path=$2 conns=${3:-16}
   jcmd "$APP_PID" JFR.start name="$name" settings=profile filename="$WORK/$name.jfr" >/dev/null \
     || fail "JFR start failed"
-  run_wrk "prof_$name" "$path" 16 "$DURATION" "$WORK/users.txt"
+  run_wrk "prof_$name" "$path" "$conns" "$DURATION" "$WORK/users.txt"
   jcmd "$APP_PID" JFR.stop name="$name" >/dev/null || fail "JFR stop failed"
   "${JAVA_TOOL[@]}" io.stsvend.bench.JfrHotspots "$WORK/$name.jfr" > "$WORK/profile-$name.md" \
     || fail "JFR analysis failed"

@@ -103,7 +103,9 @@ $(fixed_row half)
 
 | figure | value |
 |---|---|
-| JVM launch → ready, Java 17 ($(java -version 2>&1 | head -n 1)), median of $START_RUNS | $START17 ms (each: $START17_ALL) |
+| JVM launch → ready, Java 17 ($(java -version 2>&1 | head -n 1)), median of $START_RUNS (alternating; 1-min load before each round and after: ${START_LOADS}) | $START17 ms (each: $START17_ALL) |
+| … Java 17, image JVM options, no cache | $START17IMG ms (each: $START17IMG_ALL) |
+| … Java 17, image JVM options + AppCDS archive of the same training run | $START17CDS ms (each: $START17CDS_ALL) |
 | … JDK 25 ($([ -n "$JAVA25" ] && "$JAVA25" -version 2>&1 | head -n 1)), image JVM options, no cache | $START25 ms (each: ${START25_ALL:- n/a}) |
 | … JDK 25 with the image's AOT cache (the Dockerfile.jvm default) | $STARTAOT ms (each: ${STARTAOT_ALL:- n/a}) |
 | fresh process (image JVM, options, cache): launch → ready | $FRESH_START_MS ms |
@@ -173,11 +175,15 @@ machine is larger than that; see bench/results).
 End to end on $(nproc) cores (wrk at 16 connections, CPU shared with wrk): hot ≈ ${HOT_US} µs of CPU per request,
 floor ≈ ${FLOOR_US} µs (2 cores ÷ req/s).
 
-## Profile (JFR, profile settings, 16 connections, ${DURATION} s each)
+## Profile (JFR, profile settings, ${DURATION} s each; 16 connections unless named)
 
 ### hot: /credentials
 
 $(cat "$WORK/profile-hot.md")
+
+### hot at 64 connections: /credentials (issue 16: throughput must not fall from 16 to 64)
+
+$(cat "$WORK/profile-hot64.md")
 
 ### floor: /local/floor
 

@@ -8,14 +8,15 @@
 # --jvm-opts "OPTS" (extra JVM options for the service, e.g. "-Xmx256m"; default none, the JVM's own sizing),
 # --replica-users N (300, users per scenario of the replica comparison), --footprint-users N (100000, cached users
 # for RSS under the manifests' heap cap), --java25 PATH (a JDK 25 for the image's AOT-cache start; default Temurin's
-# if installed, else that scenario is skipped).
+# if installed, else that scenario is skipped), --start-only (only the start comparison, printed; no report written),
+# --profile-only (fill the cache, then only the JFR profiles of the hot path at 16 and 64 connections; no report).
 # Exits non-zero if any scenario failed to run (not on slow figures: there are no timing assertions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 SMOKE=false USERS=1000 STS_DELAY_MS=50 DURATION=20 REBUILD=false OUT="" JVM_OPTS="" REPLICA_USERS=300 REPLICA_ROUNDS=6
-SERVICE_USERS=100000 JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+START_ONLY=false PROFILE_ONLY=false SERVICE_USERS=100000 JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SMOKE=true ;;
@@ -28,6 +29,8 @@ while [ $# -gt 0 ]; do
     --replica-users) REPLICA_USERS=$2; shift ;;
     --footprint-users) SERVICE_USERS=$2; shift ;;
     --java25) JAVA25=$2; shift ;;
+    --start-only) START_ONLY=true ;;
+    --profile-only) PROFILE_ONLY=true ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -61,6 +64,7 @@ JAVA_TOOL=(java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dst
   -cp "$CLASSPATH_TEST")
 
 # ---- in-process measurements: JMH breakdown of the hot path, heap per cached user ----------------------------------
+if ! $START_ONLY && ! $PROFILE_ONLY; then
 log "JMH: hot path parts"
 "${JAVA_TOOL[@]}" org.openjdk.jmh.Main 'io.stsvend.bench.HotPathBenchmark' "${JMH_ARGS[@]}" -foe true \
   -rf csv -rff "$WORK/jmh.csv" > "$WORK/jmh.log" 2>&1 || fail "JMH run failed (see $WORK/jmh.log)"
@@ -78,18 +82,30 @@ FOOT_BYTES=$(field "$FOOT" bytesPerUser)
 FOOT1200=$("${JAVA_TOOL[@]}" -Xmx1g -XX:+UseSerialGC io.stsvend.bench.CachedUserFootprint "$FOOTPRINT_USERS" 1200 \
   | grep '^FOOTPRINT') || fail "footprint measurement failed"
 FOOT1200_BYTES=$(field "$FOOT1200" bytesPerUser)
+fi
 
 # ---- start: JVM launch → ready, plain on Java 17 and as the image starts (JDK 25 + its AOT cache) -------------------
+if ! $PROFILE_ONLY; then
 IMAGE_OPTS=$(image_jvm_opts)
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-START17_ALL="" START25_ALL="" STARTAOT_ALL=""
+START17_ALL="" START17IMG_ALL="" START17CDS_ALL="" START25_ALL="" STARTAOT_ALL=""
+log "AppCDS training run (Java 17)"
+train_appcds "$WORK/app17.jsa"
 if [ -n "$JAVA25" ]; then
   log "AOT cache training run ($JAVA25)"
   train_aot_cache "$WORK/app.aot"
 fi
+START_LOADS=""
 for i in $(seq 1 "$START_RUNS"); do  # alternating, so machine load drifts over all of them alike
+  START_LOADS="$START_LOADS $(cut -d' ' -f1 /proc/loadavg)"
   ms=$(start_ms "start17-$i") && [ -n "$ms" ] || fail "start17-$i failed"
   START17_ALL="$START17_ALL $ms"
+  ms=$(start_ms "start17img-$i" $IMAGE_OPTS) && [ -n "$ms" ] || fail "start17img-$i failed"
+  START17IMG_ALL="$START17IMG_ALL $ms"
+  # -Xshare:on: a JVM that cannot map the archive fails instead of silently starting without it.
+  ms=$(start_ms "start17cds-$i" $IMAGE_OPTS -Xshare:on -XX:SharedArchiveFile="$WORK/app17.jsa") && [ -n "$ms" ] \
+    || fail "start17cds-$i failed"
+  START17CDS_ALL="$START17CDS_ALL $ms"
   if [ -n "$JAVA25" ]; then
     ms=$(APP_JAVA=$JAVA25 start_ms "start25-$i" $IMAGE_OPTS) && [ -n "$ms" ] || fail "start25-$i failed"
     START25_ALL="$START25_ALL $ms"
@@ -98,12 +114,23 @@ for i in $(seq 1 "$START_RUNS"); do  # alternating, so machine load drifts over 
     STARTAOT_ALL="$STARTAOT_ALL $ms"
   fi
 done
-START17=$(echo "$START17_ALL" | median)
+START17=$(echo "$START17_ALL" | median) START17IMG=$(echo "$START17IMG_ALL" | median)
+START17CDS=$(echo "$START17CDS_ALL" | median)
 if [ -n "$JAVA25" ]; then
   START25=$(echo "$START25_ALL" | median) STARTAOT=$(echo "$STARTAOT_ALL" | median)
   IMAGE_JAVA=$JAVA25 IMAGE_START=(-XX:AOTCache="$WORK/app.aot")
 else
   START25="n/a" STARTAOT="n/a" IMAGE_JAVA=java IMAGE_START=()
+fi
+START_LOADS="$START_LOADS $(cut -d' ' -f1 /proc/loadavg)"
+if $START_ONLY; then
+  printf 'load average (1 min) before each round and after: %s\n' "$START_LOADS"
+  printf '%-44s %8s  %s\n' variant median each \
+    "Java 17, plain" "$START17" "$START17_ALL" "Java 17, image options" "$START17IMG" "$START17IMG_ALL" \
+    "Java 17, image options + AppCDS archive" "$START17CDS" "$START17CDS_ALL" \
+    "JDK 25, image options" "$START25" "$START25_ALL" "JDK 25, image options + AOT cache" "$STARTAOT" "$STARTAOT_ALL"
+  exit 0
+fi
 fi
 
 # ---- the service with its cache: floor, hot, fixed rate, profile, cold --------------------------------------------
@@ -123,6 +150,19 @@ fill_cache "$WORK/users.txt" "$USERS"
 FILLED_CALLS=$(( $(metric 'stsvend_sts_assume_role_seconds_count{outcome="success"') - WARM_CALLS ))
 # The harness must notice when it stops seeing the service's meters (a renamed metric or a new label once read 0).
 [ "$FILLED_CALLS" -gt 0 ] || fail "no AssumeRole counted while filling the cache: did the metric names change?"
+
+if $PROFILE_ONLY; then
+  run_wrk hot_warm /credentials 64 "$WARMUP" "$WORK/users.txt" warmup
+  profile hot /credentials 16
+  profile hot64 /credentials 64
+  printf 'load average (1/5/15 min) at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+  for p in hot hot64; do
+    printf '== %s: %s\n' "$p" "$(grep '^RESULT' "$WORK/wrk-prof_$p.out")"
+    cat "$WORK/profile-$p.md"
+  done
+  stop_app
+  exit 0
+fi
 
 # Trivial route, JWT floor and hot alternate, after the same warm-up, so all see the same JIT and machine state.
 run_wrk trivial_warm /q/health/live 16 "$WARMUP" "$WORK/users.txt" warmup
@@ -152,8 +192,9 @@ fixed_rate() {  # fixed_rate NAME FRACTION
 fixed_rate quarter 0.25
 fixed_rate half 0.5
 
-profile hot /credentials
-profile floor /local/floor
+profile hot /credentials 16
+profile hot64 /credentials 64
+profile floor /local/floor 16
 
 CALLS_BEFORE_COLD=$(metric_int 'stsvend_sts_assume_role_seconds_count{outcome="success"')
 MISSES_BEFORE_COLD=$(metric_int 'stsvend_credentials_requests_total{outcome="miss"')

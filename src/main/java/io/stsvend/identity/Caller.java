@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.ClientProxy;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 
@@ -45,7 +46,10 @@ public final class Caller {
      * @throws CodedException {@link ErrorCode#INVALID_CLAIM} when the token has no usable {@code sub}
      */
     public static Caller from(JsonWebToken token) {
-        return of(payload(token.getRawToken()));
+        // The injected token is a request-scoped proxy; the principal behind it may hold the claims parsed already
+        // (once per verification, shared by every request that reused it from VerifiedTokens).
+        return of(ClientProxy.unwrap(token) instanceof VerifiedJwt verified ? verified.payload()
+                : payload(token.getRawToken()));
     }
 
     /**
@@ -71,7 +75,7 @@ public final class Caller {
         return Optional.ofNullable(claims.get(name));
     }
 
-    private static Map<String, Object> payload(String rawToken) {
+    static Map<String, Object> payload(String rawToken) {
         String[] parts = rawToken == null ? new String[0] : rawToken.split("\\.", -1);
         if (parts.length != 3) {
             // smallrye-jwt accepted it, so it is a signed JWT: anything else is a wiring bug, not a client fault.
@@ -79,7 +83,8 @@ public final class Caller {
         }
         try {
             Map<String, Object> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), OBJECT);
-            return claims == null ? Map.of() : claims;
+            // Shared by every request that reuses this verification (VerifiedTokens): nobody may change it.
+            return claims == null ? Map.of() : java.util.Collections.unmodifiableMap(claims);
         } catch (IOException | IllegalArgumentException e) {
             // Only a payload nesting deeper than MAX_NESTING gets here; the message would quote the payload.
             throw new CodedException(ErrorCode.INVALID_CLAIM, "The token's claims are nested too deeply.");

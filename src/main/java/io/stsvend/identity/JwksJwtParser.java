@@ -1,6 +1,5 @@
 package io.stsvend.identity;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.DefaultJWTTokenParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -16,17 +15,23 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 
 import javax.crypto.SecretKey;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.Optional;
 
 /**
  * The JWT parser Quarkus verifies bearer tokens with: smallrye-jwt's own, with every check it makes (algorithms,
  * issuer, audience, lifetime, required claims), except that with a JWKS URL the keys come from {@link JwksKeys}
  * instead of smallrye-jwt's JWKS cache, whose refresh settings are whole minutes and whose forced refresh blocks.
- * With a static key (PEM, tests, local mode) it is smallrye-jwt's parser unchanged.
+ * With a static key (PEM, tests, local mode) the checks and keys are smallrye-jwt's unchanged.
+ *
+ * <p>{@link #parse(String)}, the bearer-token path, first asks {@link VerifiedTokens} for an earlier successful
+ * verification of exactly the same token string; only successes are remembered, failures are verified (and
+ * refused) afresh every time. Every principal it returns is a {@link VerifiedJwt}.
  */
 @Alternative
 @Priority(1)
@@ -34,16 +39,30 @@ import java.security.PublicKey;
 public class JwksJwtParser implements JWTParser {
 
     private final DefaultJWTParser delegate;
+    private final JwksKeys keys;
+    private final VerifiedTokens verified;
 
     @Inject
-    public JwksJwtParser(JWTAuthContextInfo info, JwksKeys keys) {
-        this.delegate = keys.enabled() ? new DefaultJWTParser(info, new Factory(new JwksKeyResolver(keys)))
-                : new DefaultJWTParser(info);
+    public JwksJwtParser(JWTAuthContextInfo info, JwksKeys keys, VerifiedTokens verified) {
+        this.delegate = new DefaultJWTParser(info, new Factory(keys.enabled() ? new JwksKeyResolver(keys) : null));
+        this.keys = keys;
+        this.verified = verified;
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        return delegate.parse(token);
+        Optional<VerifiedJwt> earlier = verified.get(token);
+        if (earlier.isPresent()) {
+            // A hit resolves no key, so it must still let the key set age out and refresh (which invalidates).
+            keys.refreshIfDue();
+            return earlier.get();
+        }
+        long generation = verified.keyGeneration();
+        JsonWebToken parsed = delegate.parse(token);
+        if (parsed instanceof VerifiedJwt jwt) {
+            verified.put(token, jwt, generation);
+        }
+        return parsed;
     }
 
     @Override
@@ -86,13 +105,16 @@ public class JwksJwtParser implements JWTParser {
         return delegate.parseOnly(token);
     }
 
-    /** smallrye-jwt's principal factory with the key resolver swapped. */
+    /**
+     * smallrye-jwt's principal factory (same parse, same checks) building {@link VerifiedJwt}s, with the key
+     * resolver swapped when {@code resolver} is not null.
+     */
     private static final class Factory extends JWTCallerPrincipalFactory {
 
         private final DefaultJWTTokenParser parser;
 
         Factory(VerificationKeyResolver resolver) {
-            this.parser = new DefaultJWTTokenParser() {
+            this.parser = resolver == null ? new DefaultJWTTokenParser() : new DefaultJWTTokenParser() {
                 @Override
                 protected VerificationKeyResolver getVerificationKeyResolver(JWTAuthContextInfo info) {
                     return resolver;
@@ -103,8 +125,8 @@ public class JwksJwtParser implements JWTParser {
         @Override
         public JWTCallerPrincipal parse(String token, JWTAuthContextInfo info) throws ParseException {
             JwtContext context = parser.parse(token, info);
-            String type = context.getJoseObjects().get(0).getHeader("typ");
-            return new DefaultJWTCallerPrincipal(type, context.getJwtClaims());
+            JsonWebStructure outer = context.getJoseObjects().get(0);
+            return new VerifiedJwt(outer.getHeader("typ"), context.getJwtClaims(), outer.getKeyIdHeaderValue());
         }
     }
 }

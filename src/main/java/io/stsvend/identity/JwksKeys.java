@@ -65,6 +65,10 @@ public class JwksKeys {
     private volatile Instant lastAttempt;
     private volatile Instant lastUnknownKidFetch;
     private volatile String lastProblem;
+    /** Counts key sets that removed or replaced a key: a verification spanning a change must not be cached. */
+    private final AtomicLong generation = new AtomicLong();
+    private final List<java.util.function.Consumer<String>> removalListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private CompletableFuture<Boolean> inFlight;
 
     @Inject
@@ -165,7 +169,7 @@ public class JwksKeys {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("the JWKS URL answered HTTP " + response.statusCode());
                     }
-                    keys = parse(new String(response.body(), StandardCharsets.UTF_8), clock.instant());
+                    publish(parse(new String(response.body(), StandardCharsets.UTF_8), clock.instant()));
                     lastProblem = null;
                     result.complete(true);
                 });
@@ -185,6 +189,40 @@ public class JwksKeys {
             }
         });
         return result;
+    }
+
+    /**
+     * Calls {@code listener} with the {@code kid} (null: the sole key without one) of every key that a refresh
+     * removes or replaces with other key material, after the new set is in use.
+     */
+    public void onKeyRemoved(java.util.function.Consumer<String> listener) {
+        removalListeners.add(listener);
+    }
+
+    /** Changes whenever a refresh removed or replaced a key; read it before and after a verification. */
+    public long generation() {
+        return generation.get();
+    }
+
+    private void publish(KeySet next) {
+        KeySet previous = keys;
+        List<String> removed = new java.util.ArrayList<>();
+        previous.byKid().forEach((kid, key) -> {
+            if (!key.equals(next.byKid().get(kid))) {
+                removed.add(kid);
+            }
+        });
+        if (!previous.unnamed().isEmpty() && !previous.unnamed().equals(next.unnamed())) {
+            removed.add(null);
+        }
+        // New keys first, then the generation, then the invalidation: see VerifiedTokens.put for why this order.
+        keys = next;
+        if (!removed.isEmpty()) {
+            generation.incrementAndGet();
+            for (String kid : removed) {
+                removalListeners.forEach(listener -> listener.accept(kid));
+            }
+        }
     }
 
     private static KeySet parse(String json, Instant now) {
@@ -226,7 +264,8 @@ public class JwksKeys {
         return cause.getClass().getSimpleName();
     }
 
-    private void refreshIfDue() {
+    /** Starts a background fetch when the set is due; never waits. Also for requests that verify nothing. */
+    void refreshIfDue() {
         if (url.isEmpty()) {
             return;
         }

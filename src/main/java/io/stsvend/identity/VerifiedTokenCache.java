@@ -34,8 +34,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>Nothing here logs or meters; no token material can leave through this class.</li>
  * </ul>
  *
- * <p>Not wired into request authentication yet: doing so means wrapping smallrye-jwt's
- * {@code JWTCallerPrincipalFactory}, which the JWKS work owns.
+ * <p>Wired into request authentication by {@link VerifiedTokens} and {@link JwksJwtParser}.
  *
  * @param <P> what a verification produced (e.g. the {@code JsonWebToken})
  */

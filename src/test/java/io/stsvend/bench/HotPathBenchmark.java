@@ -13,6 +13,11 @@ import io.stsvend.grant.Claims;
 import io.stsvend.grant.Grant;
 import io.stsvend.grant.GrantMapper;
 import io.stsvend.grant.SessionPolicy;
+import io.stsvend.identity.Caller;
+import io.stsvend.identity.JwksJwtParser;
+import io.stsvend.identity.JwksKeys;
+import io.stsvend.identity.VerifiedCacheConfig;
+import io.stsvend.identity.VerifiedTokens;
 import io.stsvend.issuance.CachedEntries;
 import io.stsvend.sts.TemporaryCredentials;
 
@@ -66,6 +71,11 @@ public class HotPathBenchmark {
     private ObjectMapper json;
     private CredentialsResponse response;
     private final Map<String, JsonWebToken> verifiedTokens = new ConcurrentHashMap<>();
+    /** The service's bearer-token parser with its verified-token cache on (issue 16 lever 1, as wired). */
+    private JwksJwtParser cachedParser;
+    /** smallrye-jwt's principal (claims parsed again by Caller) and ours (claims parsed once per verification). */
+    private JsonWebToken plainToken;
+    private JsonWebToken verifiedToken;
     private Map<String, Object> auditEvent;
     private OutputStreamHandler auditHandler;
 
@@ -83,6 +93,41 @@ public class HotPathBenchmark {
         signedPart = jwt.substring(0, dot).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         signature = Base64.getUrlDecoder().decode(jwt.substring(dot + 1));
         verifiedTokens.put(jwt, parser.parse(jwt));
+        JwksKeys noJwks = new JwksKeys(null, new io.stsvend.identity.JwksConfig() {
+            @Override
+            public Duration refreshInterval() {
+                return Duration.ofMinutes(5);
+            }
+
+            @Override
+            public Duration unknownKidMinInterval() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public Duration fetchTimeout() {
+                return Duration.ofSeconds(3);
+            }
+        }, java.time.Clock.systemUTC());
+        cachedParser = new JwksJwtParser(info, noJwks, new VerifiedTokens(new VerifiedCacheConfig() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public Duration ttl() {
+                return Duration.ofMinutes(5);
+            }
+
+            @Override
+            public long maximumSize() {
+                return 10_000;
+            }
+        }, noJwks));
+        plainToken = parser.parse(jwt);
+        verifiedToken = cachedParser.parse(jwt);
+        Caller.from(verifiedToken);
         auditEvent = new java.util.LinkedHashMap<>();
         auditEvent.put("event", "credential-issuance");
         auditEvent.put("subject", "user42");
@@ -135,6 +180,24 @@ public class HotPathBenchmark {
     @Benchmark
     public JsonWebToken verifiedTokenLookup() {
         return verifiedTokens.get(jwt);
+    }
+
+    /** The wired cache's hit: SHA-256 of the token string, a Caffeine lookup, the lifetime check. */
+    @Benchmark
+    public JsonWebToken jwtVerifyCached() throws ParseException {
+        return cachedParser.parse(jwt);
+    }
+
+    /** Caller.from on smallrye-jwt's own principal: the payload parsed with Jackson a second time. */
+    @Benchmark
+    public Caller callerReparsed() {
+        return Caller.from(plainToken);
+    }
+
+    /** Caller.from on the cached verification: the claims it parsed once, reused. */
+    @Benchmark
+    public Caller callerFromVerified() {
+        return Caller.from(verifiedToken);
     }
 
     /** Claims → grants → canonical session policy JSON → SHA-256 fingerprint (done on every request). */

@@ -21,13 +21,16 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The key lifecycle against a JWKS endpoint the test controls, with a clock the test moves: rotation after a stray
  * unknown kid, removal, an IdP that fails or hangs, a flood of random kids, and a start without the IdP. Verifying
- * goes through {@link JwksJwtParser}, i.e. smallrye-jwt's full checks with our key source.
+ * goes through {@link JwksJwtParser}, i.e. smallrye-jwt's full checks with our key source, with the verified-token
+ * cache on (as in production): every rule here must hold for a token that was verified before, too.
  */
 class JwksLifecycleTest {
 
@@ -43,6 +46,7 @@ class JwksLifecycleTest {
     JwksServer idp;
     StoppedClock clock;
     JwksKeys keys;
+    VerifiedTokens verified;
     JwksJwtParser parser;
 
     @BeforeAll
@@ -58,11 +62,17 @@ class JwksLifecycleTest {
         idp.publish(keyA);
         clock = StoppedClock.now();
         keys = new JwksKeys(idp.url(), config(), clock);
+        JWTAuthContextInfo info = info();
+        verified = new VerifiedTokens(VerifiedCacheConfigCheckTest.config(true, Duration.ofMinutes(5), 1000), keys);
+        parser = new JwksJwtParser(info, keys, verified);
+    }
+
+    JWTAuthContextInfo info() {
         JWTAuthContextInfo info = new JWTAuthContextInfo();
         info.setIssuedBy(TestIdp.ISSUER);
         info.setExpectedAudience(Set.of(TestIdp.AUDIENCE));
         info.setPublicKeyLocation(idp.url().toString());
-        parser = new JwksJwtParser(info, keys);
+        return info;
     }
 
     @AfterEach
@@ -160,6 +170,74 @@ class JwksLifecycleTest {
         assertTrue(keys.refresh().get(30, TimeUnit.SECONDS));
         assertThrows(ParseException.class, () -> verify(TestIdp.token(keyA, "alice")));
         verify(TestIdp.token(keyB, "alice"));
+    }
+
+    @Test
+    void aCachedTokenOfARemovedKeyIsRefusedAtTheNextRefresh() throws Exception {
+        idp.publish(keyA, keyB);
+        assertTrue(loaded());
+        String token = TestIdp.token(keyA, "alice");
+        String other = TestIdp.token(keyB, "bob");
+        verify(token);
+        verify(other);
+        assertSame(parser.parse(token), parser.parse(token), "the repeat is the cached verification");
+        idp.publish(keyB);
+        clock.advance(REFRESH);
+        parser.parse(token);            // a hit resolves no key, yet starts the due refresh
+        assertTrue(keys.refresh().get(30, TimeUnit.SECONDS));
+        assertThrows(ParseException.class, () -> parser.parse(token));
+        assertTrue(verified.get(other).isPresent(), "only the removed key's tokens are dropped");
+        verify(other);
+    }
+
+    @Test
+    void aCachedTokenIsRefusedWhenItsKidNowNamesOtherKeyMaterial() throws Exception {
+        assertTrue(loaded());
+        String token = TestIdp.token(keyA, "alice");
+        verify(token);
+        assertTrue(verified.get(token).isPresent());
+        idp.publish(TestIdp.key("key-a"));
+        clock.advance(REFRESH);
+        assertTrue(keys.refresh().get(30, TimeUnit.SECONDS));
+        assertTrue(verified.get(token).isEmpty());
+        assertThrows(ParseException.class, () -> parser.parse(token));
+    }
+
+    @Test
+    void aVerificationThatRacedAKeyRemovalIsNotKept() throws Exception {
+        idp.publish(keyA, keyB);
+        assertTrue(loaded());
+        String token = TestIdp.token(keyA, "alice");
+        VerifiedJwt jwt = (VerifiedJwt) new JwksJwtParser(info(), keys,
+                new VerifiedTokens(VerifiedCacheConfigCheckTest.config(false, Duration.ofMinutes(5), 1000), keys))
+                .parse(token);
+        long before = verified.keyGeneration();
+        idp.publish(keyB);
+        clock.advance(REFRESH);
+        assertTrue(keys.refresh().get(30, TimeUnit.SECONDS));
+        verified.put(token, jwt, before);    // the verification finished after the refresh had invalidated
+        assertTrue(verified.get(token).isEmpty());
+    }
+
+    @Test
+    void switchedOffEveryRequestIsVerifiedAgain() throws Exception {
+        assertTrue(loaded());
+        VerifiedTokens off = new VerifiedTokens(VerifiedCacheConfigCheckTest.config(false, Duration.ofMinutes(5), 1000),
+                keys);
+        JwksJwtParser uncached = new JwksJwtParser(info(), keys, off);
+        String token = TestIdp.token(keyA, "alice");
+        assertNotSame(uncached.parse(token), uncached.parse(token));
+        assertEquals(0, off.size());
+        assertTrue(off.get(token).isEmpty());
+    }
+
+    @Test
+    void aFailedVerificationIsNeverRemembered() throws Exception {
+        assertTrue(loaded());
+        String stray = TestIdp.token(stranger, "key-a", "mallory");
+        assertThrows(ParseException.class, () -> parser.parse(stray));
+        assertTrue(verified.get(stray).isEmpty());
+        assertEquals(0, verified.size());
     }
 
     @Test
