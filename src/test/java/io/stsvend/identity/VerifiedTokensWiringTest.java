@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.stsvend.testing.CapturedLogs;
+import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.JwksResource;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.TestIdp;
@@ -170,7 +170,7 @@ class VerifiedTokensWiringTest {
     void noTokenMaterialReachesLogsOrMetrics() {
         String token = TestIdp.token(key("key-a"), "logged");
         String[] parts = token.split("\\.");
-        try (CapturedLogs logs = CapturedLogs.install()) {
+        try (LogCapture logs = LogCapture.install()) {
             assertEquals(200, status(token));
             assertEquals(200, status(token));
             assertEquals(401, status(parts[0] + "." + parts[1] + ".AAAA" + parts[2].substring(4)));
