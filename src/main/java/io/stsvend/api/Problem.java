@@ -21,7 +21,7 @@ public record Problem(
                 "no-grants", "forbidden", "subject-blocked", "not-found", "method-not-allowed", "not-acceptable",
                 "headers-too-large", "payload-too-large",
                 "rate-limited", "policy-too-large", "sts-misconfigured", "internal", "sts-error", "sts-throttled",
-                "sts-unavailable"}) String code,
+                "sts-unavailable", "shared-cache-unavailable"}) String code,
         @Schema(description = "Safe detail sentence, when there is one") String detail) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
