@@ -185,4 +185,31 @@ class AdminRevokeTest {
             });
         }
     }
+
+    @Test
+    void bothExplainEndpointsSayUntilWhenASubjectIsBlockedAndNoMoreOnceLifted() {
+        String admin = AdminExplainTest.adminToken("admin-explain-block");
+        String user = TestTokens.forSubject("rv-ivy");
+        String until = revoke(admin, "rv-ivy", "{\"blockForSeconds\":600}").then().statusCode(200)
+                .extract().path("blockedUntil");
+
+        given().auth().oauth2(user).queryParam("action", "oss:GetObject")
+                .queryParam("resource", "acs:oss:*:*:app-bucket/users/rv-ivy/a.txt")
+                .when().get("/credentials/explain").then().statusCode(200)
+                .body("blockedUntil", equalTo(until))
+                .body("credentials.outcome", equalTo("subject-blocked"))
+                .body("credentials.detail", org.hamcrest.Matchers.containsString(until))
+                .body("decision.decision", equalTo("no-credentials"));
+        AdminExplainTest.post(admin, "{\"claims\":{\"sub\":\"rv-ivy\"}}").then().statusCode(200)
+                .body("blockedUntil", equalTo(until))
+                .body("credentials.outcome", equalTo("subject-blocked"));
+        AdminExplainTest.post(admin, "{\"claims\":{\"sub\":\"rv-jon\"}}").then().statusCode(200)
+                .body("blockedUntil", nullValue())
+                .body("credentials.outcome", equalTo("issued"));
+
+        unblock(admin, "rv-ivy").then().statusCode(204);
+        given().auth().oauth2(user).when().get("/credentials/explain").then().statusCode(200)
+                .body("blockedUntil", nullValue())
+                .body("credentials.outcome", equalTo("issued"));
+    }
 }
