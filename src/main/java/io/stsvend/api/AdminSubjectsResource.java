@@ -132,11 +132,12 @@ public class AdminSubjectsResource {
         }
         return revoked.map(done -> {
             String until = done.blockedUntil().map(Instant::toString).orElse(null);
-            audit.record(admin.subject(), REVOKE, target, AdminAudit.OK, until, done.evicted());
+            audit.record(admin.subject(), REVOKE, target, AdminAudit.OK, until, done.evicted(), scope());
             return Response.ok(new RevokeResponse(target, done.evicted(), until))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }).onFailure(CodedException.class).invoke(e ->
-                audit.record(admin.subject(), REVOKE, target, ((CodedException) e).errorCode().code()));
+                audit.record(admin.subject(), REVOKE, target, ((CodedException) e).errorCode().code(),
+                        AdminAudit.THIS_REPLICA));
     }
 
     @DELETE
@@ -164,10 +165,15 @@ public class AdminSubjectsResource {
         Admin admin = gate.admit(token, UNBLOCK);
         String target = checked(admin, UNBLOCK, subject);
         return revocations.lift(target).map(wasBlocked -> {
-            audit.record(admin.subject(), UNBLOCK, target, wasBlocked ? AdminAudit.OK : "not-blocked");
+            audit.record(admin.subject(), UNBLOCK, target, wasBlocked ? AdminAudit.OK : "not-blocked", scope());
             return Response.noContent().build();
         }).onFailure(CodedException.class).invoke(e ->
-                audit.record(admin.subject(), UNBLOCK, target, ((CodedException) e).errorCode().code()));
+                audit.record(admin.subject(), UNBLOCK, target, ((CodedException) e).errorCode().code(),
+                        AdminAudit.THIS_REPLICA));
+    }
+
+    private String scope() {
+        return revocations.reachesEveryReplica() ? AdminAudit.ALL_REPLICAS : AdminAudit.THIS_REPLICA;
     }
 
     /** The subject if well-formed; a bad one is audited without echoing it. */

@@ -105,6 +105,11 @@ public class Revocations {
                 .replaceWith(new Revoked(evicted, until));
     }
 
+    /** True when revocations reach every replica (the shared cache is on), false when they hold on this one only. */
+    public boolean reachesEveryReplica() {
+        return shared.enabled();
+    }
+
     /**
      * Lifts the subject's block, here and in the shared store; true if one was active (in either).
      * The Uni fails with {@code SHARED_CACHE_UNAVAILABLE} when the shared store did not answer.

@@ -168,12 +168,12 @@ class AdminRevokeTest {
             String revoked = lines.get(0);
             assertTrue(revoked.startsWith("{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"revoke\","
                     + "\"target\":\"rv-hal\",\"outcome\":\"ok\",\"until\":\""), revoked);
-            assertTrue(revoked.endsWith("\",\"evicted\":1}"), revoked);
+            assertTrue(revoked.endsWith("\",\"evicted\":1,\"scope\":\"this-replica\"}"), revoked);
             Instant logged = Instant.parse(revoked.replaceFirst(".*\"until\":\"([^\"]+)\".*", "$1"));
             assertTrue(!logged.isBefore(until) && logged.isBefore(until.plusSeconds(30)), revoked);
             assertEquals(List.of(
-                    "{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"unblock\",\"target\":\"rv-hal\",\"outcome\":\"ok\"}",
-                    "{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"unblock\",\"target\":\"rv-hal\",\"outcome\":\"not-blocked\"}",
+                    "{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"unblock\",\"target\":\"rv-hal\",\"outcome\":\"ok\",\"scope\":\"this-replica\"}",
+                    "{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"unblock\",\"target\":\"rv-hal\",\"outcome\":\"not-blocked\",\"scope\":\"this-replica\"}",
                     "{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"revoke\",\"target\":\"rv-hal\",\"outcome\":\"bad-request\"}"),
                     lines.subList(1, 4));
             assertTrue(logs.texts(AuditTrail.CATEGORY).stream()

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -173,8 +174,16 @@ class RevocationAcrossReplicasTest {
             List<String> audited = logs.texts(AuditTrail.CATEGORY).stream()
                     .filter(line -> line.contains("rx-gus") && line.contains("shared-cache-unavailable")).toList();
             assertEquals(2, audited.size(), "both refusals are audited: " + audited);
+            audited.forEach(line -> assertTrue(line.contains("\"scope\":\"this-replica\""), line));
         } finally {
             SharedRedis.server().start();
+        }
+        try (LogCapture logs = LogCapture.install()) {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> given().auth().oauth2(admin)
+                    .when().post("/admin/subjects/{s}/revoke", "rx-gus").statusCode() == 200);
+            assertTrue(logs.texts(AuditTrail.CATEGORY).stream().anyMatch(line -> line.contains("rx-gus")
+                    && line.contains("\"outcome\":\"ok\"") && line.endsWith("\"scope\":\"all-replicas\"}")),
+                    "a revoke that reached Redis is audited as reaching every replica");
         }
     }
 }
