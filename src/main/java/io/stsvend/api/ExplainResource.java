@@ -59,7 +59,8 @@ public class ExplainResource {
                     + " policy it sends to AssumeRole, and, with action and resource, the decision RAM reaches"
                     + " (allowed, implicitly-denied, explicitly-denied by which statement of the session or role"
                     + " policy), evaluated as the OSS emulator does. While an admin blocks the caller, blockedUntil"
-                    + " says until when and credentials.outcome is subject-blocked. Issues nothing and never contains credentials.")
+                    + " says until when and credentials.outcome is subject-blocked. Issues nothing and never"
+                    + " contains credentials.")
     @Parameter(name = "action", description = "A concrete RAM action, e.g. oss:GetObject; needs resource.")
     @Parameter(name = "resource", description = "An ARN, e.g. acs:oss:*:*:app-bucket/users/alice/x.txt (the"
             + " bucket ARN for oss:ListObjects); needs action.")

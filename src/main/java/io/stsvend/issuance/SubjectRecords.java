@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * A subject's revocation state in the shared store, seen alike by every replica: its <em>generation</em>, a number
  * every revoke raises (to the revoke's time in epoch milliseconds, or one more than before if that is larger, so it
- * keeps rising even after Redis lost its data) and every credential key carries ({@link CredentialKey#generation()}), so no replica finds a
- * token cached before the revoke; and its <em>block</em>, the block's end (epoch milliseconds) under a key that
- * expires with the block. Both are named by {@link CredentialSealer#subjectIndex}, never by the subject.
+ * keeps rising even after Redis lost its data) and every credential key carries
+ * ({@link CredentialKey#generation()}), so no replica finds a token cached before the revoke; and its
+ * <em>block</em>, the block's end (epoch milliseconds) under a key that expires with the block. Both are named by
+ * {@link CredentialSealer#subjectIndex}, never by the subject.
  *
  * <p>Contract: {@link #read} answers empty, never fails, when the store cannot be asked (disabled, staying away after
  * a failure as {@link StoreAvailability} says, failed, or slower than {@code operation-timeout}); {@link #revoke} and
@@ -104,7 +105,7 @@ final class SubjectRecords {
         }
     }
 
-    /** One command, bounded by {@code operation-timeout}; its result updates the availability shared with the flight. */
+    /** One command, bounded by {@code operation-timeout}; its result updates the availability the flight shares. */
     private <T> Uni<T> bounded(Uni<T> command) {
         return command.ifNoItem().after(operationTimeout).fail()
                 .invoke(availability::succeeded)

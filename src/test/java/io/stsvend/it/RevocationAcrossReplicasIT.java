@@ -90,10 +90,12 @@ class RevocationAcrossReplicasIT {
                 "the block survives B's restart");
         JsonNode explained = JSON.readTree(send(HttpRequest.newBuilder(restarted.uri("/credentials/explain"))
                 .header("Authorization", "Bearer " + user)).body());
-        assertEquals(JSON.readTree(revoked.body()).get("blockedUntil").asText(), explained.get("blockedUntil").asText());
+        assertEquals(JSON.readTree(revoked.body()).get("blockedUntil").asText(),
+                explained.get("blockedUntil").asText());
         assertEquals(calls, sts.assumeRoleCalls(), "no AssumeRole for the blocked subject anywhere");
 
-        HttpResponse<String> lifted = send(HttpRequest.newBuilder(restarted.uri("/admin/subjects/it-revoked-user/block"))
+        HttpResponse<String> lifted = send(HttpRequest.newBuilder(
+                restarted.uri("/admin/subjects/it-revoked-user/block"))
                 .header("Authorization", "Bearer " + adminToken()).DELETE());
         assertEquals(204, lifted.statusCode(), lifted.body());
         String renewed = credentials(replicas.get(0), user, 200).get("accessKeyId").asText();
