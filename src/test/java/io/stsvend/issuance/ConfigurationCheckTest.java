@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.stsvend.configcheck.InvalidConfigurationException;
 import io.stsvend.sts.ResilienceConfig;
 import io.stsvend.sts.StsConfig;
 
