@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.stsvend.issuance.AuditTrail;
+import io.stsvend.audit.AuditTrail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

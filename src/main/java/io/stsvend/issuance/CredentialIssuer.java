@@ -3,6 +3,8 @@ package io.stsvend.issuance;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
+import io.stsvend.audit.AuditEvent;
+import io.stsvend.audit.AuditTrail;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 import io.stsvend.grant.Claims;

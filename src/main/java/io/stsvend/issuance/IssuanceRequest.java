@@ -1,5 +1,6 @@
 package io.stsvend.issuance;
 
+import io.stsvend.audit.AuditEvent;
 import io.stsvend.grant.Grant;
 import io.stsvend.grant.SessionPolicy;
 import io.stsvend.sts.AssumeRoleCommand;

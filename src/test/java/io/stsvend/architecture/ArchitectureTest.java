@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ArchitectureTest {
 
     private static final String ROOT = "io.stsvend";
-    private static final Set<String> ROWS = Set.of("admin", "api", "configcheck", "demo", "error", "explain", "grant",
+    private static final Set<String> ROWS = Set.of("admin", "api", "audit", "configcheck", "demo", "error", "explain", "grant",
             "http", "identity", "issuance", "local", "redis", "sts", "upload");
 
     /** What other packages may see of {@code sts}. */
@@ -113,6 +113,14 @@ class ArchitectureTest {
     void theStartupCheckKnowsNoGroup() {
         check(noClasses().that(in("configcheck")).should().dependOnClassesThat(
                 in("admin", "api", "demo", "error", "explain", "grant", "http", "identity", "issuance", "local",
+                        "redis", "sts", "upload")));
+    }
+
+    /** The audit trail writes lines: it knows the grants it describes, nothing of who writes them. */
+    @Test
+    void theAuditTrailKnowsOnlyTheGrantsItDescribes() {
+        check(noClasses().that(in("audit")).should().dependOnClassesThat(
+                in("admin", "api", "configcheck", "demo", "explain", "http", "identity", "issuance", "local",
                         "redis", "sts", "upload")));
     }
 

@@ -5,6 +5,7 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.runtime.caffeine.CaffeineCacheImpl;
 import io.quarkus.cache.runtime.caffeine.CaffeineCacheInfo;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.stsvend.audit.AuditTrail;
 import io.stsvend.grant.GrantMapper;
 import io.stsvend.redis.RedisCredentialStore;
 import io.stsvend.sts.StsConfig;

@@ -2,6 +2,7 @@ package io.stsvend.issuance;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.stsvend.audit.AuditTrail;
 import io.stsvend.local.LocalCloud;
 import io.stsvend.local.sts.StsEmulator;
 import io.stsvend.local.sts.StsFaults.InjectedError;

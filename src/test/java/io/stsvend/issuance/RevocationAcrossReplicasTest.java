@@ -3,6 +3,7 @@ package io.stsvend.issuance;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stsvend.audit.AuditTrail;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 import io.stsvend.identity.Caller;

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stsvend.audit.AuditTrail;
 import io.stsvend.identity.Caller;
 import io.stsvend.local.LocalCloud;
 import io.stsvend.sts.TemporaryCredentials;
