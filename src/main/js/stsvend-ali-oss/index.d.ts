@@ -62,6 +62,12 @@ export interface StsvendCredentials {
 
 export function createStsvendCredentials(options: StsvendCredentialsOptions): StsvendCredentials;
 
+/**
+ * Refusals asking again cannot change, `subject-blocked` among them (an admin suspended the user: the held
+ * credential is dropped and calls reject without asking the service for 60 s or until invalidate()).
+ */
+export const NON_RETRYABLE_CODES: readonly string[];
+
 /** A refusal or failure of GET /credentials; never carries the JWT or a credential. */
 export class StsvendError extends Error {
   readonly name: 'StsvendError';
@@ -75,4 +81,6 @@ export class StsvendError extends Error {
   readonly code: string;
   /** The service's Retry-After, in seconds, on 429 and 503. */
   readonly retryAfterSeconds?: number;
+  /** False for NON_RETRYABLE_CODES and any other 4xx but 429: retrying cannot help, the app must act. */
+  readonly retryable: boolean;
 }

@@ -6,6 +6,17 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_BODY_CHARS = 64 * 1024;
 const STILL_USABLE_MS = 30_000;
 const DEFAULT_BACKOFF_SECONDS = 5;
+// An admin's block lasts minutes to days: after a subject-blocked answer, ask again no sooner than this.
+const BLOCKED_PAUSE_MS = 60_000;
+
+/**
+ * Refusals that asking again cannot change: the app must act (sign in again, tell the user). `subject-blocked`
+ * means an administrator suspended the user's credentials: the held credential is dropped, and for the next 60 s
+ * (or until invalidate()) every call rejects with the same error without asking the service, so an app that calls
+ * in a loop (ali-oss refreshes before each request) does not hammer it.
+ */
+export const NON_RETRYABLE_CODES = Object.freeze(['unauthenticated', 'invalid-claim', 'no-grants', 'forbidden',
+  'subject-blocked', 'bad-request', 'policy-too-large', 'validity-unavailable', 'no-token', 'bad-response']);
 
 // Failures worth riding out on a still-valid credential; a refusal (401, 403, 400) is the app's to handle at once.
 function transient(error) {
@@ -26,6 +37,8 @@ export class StsvendError extends Error {
     this.status = status;
     this.code = code;
     this.retryAfterSeconds = retryAfterSeconds;
+    /** False for a refusal in NON_RETRYABLE_CODES (and any other 4xx but 429): retrying cannot help. */
+    this.retryable = !NON_RETRYABLE_CODES.includes(code) && (status === undefined || status === 429 || status >= 500);
   }
 }
 
@@ -50,6 +63,9 @@ export function createStsvendCredentials(options) {
 
   // Bumped by invalidate(): a request started for the previous user never becomes the held credential.
   let generation = 0;
+  // A subject-blocked refusal, answered again without asking until blockedUntil (see NON_RETRYABLE_CODES).
+  let blocked = null;
+  let blockedUntil = 0;
 
   function fetchShared() {
     if (inFlight === null) {
@@ -64,6 +80,14 @@ export function createStsvendCredentials(options) {
           current = entry;
         }
         return entry;
+      }, (error) => {
+        if (error instanceof StsvendError && error.code === 'subject-blocked' && generation === started) {
+          // An admin revoked this user: stop handing out the credential held for them, and stop asking.
+          current = null;
+          blocked = error;
+          blockedUntil = config.now() + BLOCKED_PAUSE_MS;
+        }
+        throw error;
       }).finally(() => {
         if (inFlight === flight) {
           inFlight = null;
@@ -77,8 +101,15 @@ export function createStsvendCredentials(options) {
   // After a transient failure (unreachable, timeout, 429, 5xx) the held credential keeps being served while it
   // is still valid for at least STILL_USABLE_MS, and the service is asked again only after a backoff.
   let retryAt = 0;
+  function checkBlocked() {
+    if (blocked !== null && config.now() < blockedUntil) {
+      throw blocked;
+    }
+    blocked = null;
+  }
 
   async function refreshOrKeep() {
+    checkBlocked();
     const held = current;
     if (held !== null && config.now() < retryAt && remainingMs(held) >= STILL_USABLE_MS) {
       return held;
@@ -100,6 +131,7 @@ export function createStsvendCredentials(options) {
       return publicView(held);
     }
     const wantedMs = checkSeconds(minValiditySeconds, 'minValiditySeconds') * 1000;
+    checkBlocked();
     if (current !== null && remainingMs(current) >= wantedMs) {
       return publicView(current);
     }
@@ -144,6 +176,7 @@ export function createStsvendCredentials(options) {
     current = null;
     inFlight = null;
     retryAt = 0;
+    blocked = null;
   }
 
   return { credentials, refreshSTSToken, ossOptions, invalidate };

@@ -4,7 +4,9 @@
 // The SDK calls the getter block on its own background queue when its cached token is missing or near expiry, and
 // blocks that queue until the block returns; the block therefore waits (bounded by `timeout`) for one URLSession
 // request. Returning nil makes the SDK fail the OSS request with its "can't get a federation token" error; the
-// reason is kept in `lastError` (never a secret). Never log the OSSFederationToken: its fields are the credential.
+// reason is kept in `lastError` (never a secret). A `subject-blocked` refusal (an admin suspended the user) is not
+// retryable: for 60 s (or until clearBlock()) the getter returns nil at once without asking, so the SDK's
+// ask-before-each-request cannot loop on it. Never log the OSSFederationToken: its fields are the credential.
 //
 // NOT COMPILED by stsvend's build (no Swift toolchain or AliyunOSSiOS there); the JSON fields it reads are checked
 // against the service by MobileProvidersContractTest (docs/mobile.md).
@@ -19,6 +21,14 @@ public struct StsvendError: Error, CustomStringConvertible {
     public let code: String
     public let message: String
     public var description: String { "stsvend \(status) \(code): \(message)" }
+
+    /// Refusals asking again cannot change (the Kotlin StsvendException.NON_RETRYABLE_CODES): the app must act.
+    public static let nonRetryableCodes: Set<String> = ["unauthenticated", "invalid-claim", "no-grants", "forbidden",
+        "subject-blocked", "bad-request", "policy-too-large", "bad-response", "no-token"]
+    /// False for `nonRetryableCodes` and any other 4xx but 429.
+    public var retryable: Bool {
+        !StsvendError.nonRetryableCodes.contains(code) && (status == 0 || status == 429 || status >= 500)
+    }
 }
 
 public final class StsvendCredentialProvider: OSSFederationCredentialProvider {
@@ -26,6 +36,9 @@ public final class StsvendCredentialProvider: OSSFederationCredentialProvider {
     private static let maxBodyBytes = 256 * 1024
     private let lock = NSLock()
     private var _lastError: StsvendError?
+    /// A subject-blocked refusal (an admin suspended the user), answered again without asking until this time.
+    private static let blockedPause: TimeInterval = 60
+    private var blockedUntil = Date.distantPast
 
     /// Why the last fetch failed, if it did.
     public var lastError: StsvendError? {
@@ -40,6 +53,10 @@ public final class StsvendCredentialProvider: OSSFederationCredentialProvider {
     public init(baseURL: URL, jwt: @escaping () -> String?, timeout: TimeInterval = 10) {
         weak var box: StsvendCredentialProvider?
         super.init(federationTokenGetter: {
+            // The SDK asks again before each request: a held block is answered (nil) without a request.
+            if box?.isBlocked() == true {
+                return nil
+            }
             let result = StsvendCredentialProvider.fetch(baseURL: baseURL, jwt: jwt, timeout: timeout)
             switch result {
             case .success(let token):
@@ -54,7 +71,21 @@ public final class StsvendCredentialProvider: OSSFederationCredentialProvider {
     }
 
     private func record(_ error: StsvendError?) {
-        lock.lock(); _lastError = error; lock.unlock()
+        lock.lock(); defer { lock.unlock() }
+        _lastError = error
+        if error?.code == "subject-blocked" {
+            blockedUntil = Date().addingTimeInterval(StsvendCredentialProvider.blockedPause)
+        }
+    }
+
+    private func isBlocked() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return Date() < blockedUntil
+    }
+
+    /// Forget a held block (sign-out, user switch): the next getter call asks stsvend.
+    public func clearBlock() {
+        lock.lock(); blockedUntil = Date.distantPast; lock.unlock()
     }
 
     static func fetch(baseURL: URL, jwt: () -> String?, timeout: TimeInterval)

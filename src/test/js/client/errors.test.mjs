@@ -139,3 +139,38 @@ test('invalidate() during a request: the previous user\'s answer is never held',
   assert.equal((await source.credentials()).accessKeyId, 'STS.new-user');
   assert.equal(fetches.length, 2);
 });
+
+test('subject-blocked is not retryable: the held credential is dropped and the service is not asked for 60 s', async () => {
+  let nowMs = Date.parse('2026-01-01T00:00:00Z');
+  const credential = (id, expiresAt) => JSON.stringify({ accessKeyId: id, accessKeySecret: 's', securityToken: 't',
+    expiration: new Date(expiresAt).toISOString().replace(/\.\d+Z$/, 'Z') });
+  const answers = [
+    answer(200, credential('STS.before-block', nowMs + 3_600_000)),
+    answer(403, JSON.stringify({ status: 403, code: 'subject-blocked', detail: 'Suspended.' })),
+    answer(200, credential('STS.after-block', nowMs + 7_200_000)),
+    answer(200, credential('STS.new-session', nowMs + 7_200_000)),
+  ];
+  let fetches = 0;
+  const source = createStsvendCredentials({ endpoint: 'http://127.0.0.1:9', getToken: () => 'jwt',
+    now: () => nowMs, fetch: (url, init) => answers[fetches++](url, init) });
+  assert.equal((await source.credentials()).accessKeyId, 'STS.before-block');
+  nowMs += 3_600_000 - 100_000;
+  const blocked = (e) => e instanceof StsvendError && e.status === 403 && e.code === 'subject-blocked'
+    && e.retryable === false;
+  // Unlike a 503, not ridden out on the held credential (it still had 100 s).
+  await assert.rejects(source.credentials(), blocked);
+  await assert.rejects(source.refreshSTSToken(), blocked);
+  await assert.rejects(source.credentials({ minValiditySeconds: 10 }), blocked);
+  assert.equal(fetches, 2, 'no refresh loop: the refusal is answered without asking');
+  nowMs += 60_001;
+  assert.equal((await source.credentials()).accessKeyId, 'STS.after-block', 'asked again after the pause');
+  assert.equal(fetches, 3);
+
+  const again = createStsvendCredentials({ endpoint: 'http://127.0.0.1:9', getToken: () => 'jwt',
+    now: () => nowMs, fetch: answer(403, JSON.stringify({ status: 403, code: 'subject-blocked' })) });
+  await assert.rejects(again.credentials(), blocked);
+  again.invalidate();
+  await assert.rejects(again.credentials(), blocked, 'invalidate() (a new sign-in) asks at once');
+  assert.ok(new StsvendError('x', { status: 503, code: 'sts-unavailable' }).retryable);
+  assert.ok(!new StsvendError('x', { status: 403, code: 'forbidden' }).retryable);
+});

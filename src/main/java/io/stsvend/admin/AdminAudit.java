@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.stsvend.issuance.AuditTrail;
+import io.stsvend.audit.AuditTrail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,22 +30,35 @@ public class AdminAudit {
     /** One audit line. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"event", "admin", "action", "target", "outcome", "until", "evicted"})
+    @JsonPropertyOrder({"event", "admin", "action", "target", "outcome", "until", "evicted", "scope"})
     record Line(String event, String admin, String action, String target, String outcome, String until,
-                Integer evicted) {
+                Integer evicted, String scope) {
     }
 
+    /** {@code scope} of a revocation that reached the shared store, so every replica acts on it. */
+    public static final String ALL_REPLICAS = "all-replicas";
+    /** {@code scope} of a revocation held by the answering replica only (no shared cache, or it did not answer). */
+    public static final String THIS_REPLICA = "this-replica";
+
     public void record(String admin, String action, String target, String outcome) {
-        record(admin, action, target, outcome, null, null);
+        record(admin, action, target, outcome, null, null, null);
+    }
+
+    /** A revocation action's line without a block or count: its outcome and {@code scope}. */
+    public void record(String admin, String action, String target, String outcome, String scope) {
+        record(admin, action, target, outcome, null, null, scope);
     }
 
     /**
-     * A line for a revocation action: also the block's end ({@code until}, ISO-8601 UTC) and the number of cache
-     * entries {@code evicted}, each left out when null.
+     * A line for a revocation action: also the block's end ({@code until}, ISO-8601 UTC), the number of cache
+     * entries {@code evicted} on the answering replica, and its {@code scope} ({@link #ALL_REPLICAS} or
+     * {@link #THIS_REPLICA}), each left out when null.
      */
-    public void record(String admin, String action, String target, String outcome, String until, Integer evicted) {
+    public void record(String admin, String action, String target, String outcome, String until, Integer evicted,
+                       String scope) {
         try {
-            LOG.info(JSON.writeValueAsString(new Line(EVENT, admin, action, target, outcome, until, evicted)));
+            LOG.info(JSON.writeValueAsString(new Line(EVENT, admin, action, target, outcome, until, evicted,
+                    scope)));
         } catch (JsonProcessingException e) {
             LOG.errorf("Admin audit line could not be written (%s)", e.getClass().getSimpleName());
         }

@@ -1,10 +1,12 @@
 package io.stsvend.admin;
 
 import io.quarkus.runtime.StartupEvent;
-import io.stsvend.issuance.InvalidConfigurationException;
+import io.stsvend.configcheck.ConfigurationRule;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -21,18 +23,30 @@ import java.util.regex.Pattern;
  * admin API is unreachable (every admin token is refused with 401); that is logged, not refused, so a deployment
  * can leave it off.
  */
-public class AdminChecks {
+@Singleton
+public class AdminChecks implements ConfigurationRule {
 
     private static final Logger LOG = Logger.getLogger(AdminChecks.class);
     private static final Pattern TEXT = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
-    void check(@Observes @Priority(3) StartupEvent event, AdminConfig config,
-               @ConfigProperty(name = "mp.jwt.verify.audiences") Optional<List<String>> audiences) {
-        List<String> problems = problems(config, audiences.orElse(List.of()));
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
-        }
-        if (!audiences.orElse(List.of()).contains(config.audience())) {
+    private final AdminConfig config;
+    private final List<String> audiences;
+
+    @Inject
+    public AdminChecks(AdminConfig config,
+                       @ConfigProperty(name = "mp.jwt.verify.audiences") Optional<List<String>> audiences) {
+        this.config = config;
+        this.audiences = audiences.orElse(List.of());
+    }
+
+    @Override
+    public List<String> problems() {
+        return problems(config, audiences);
+    }
+
+    /** After {@link io.stsvend.configcheck.StartupCheck} passed: say so when the admin API cannot be reached. */
+    void onStart(@Observes @Priority(3) StartupEvent event) {
+        if (!audiences.contains(config.audience())) {
             LOG.infof("Admin API off: mp.jwt.verify.audiences does not accept the admin audience %s",
                     config.audience());
         }

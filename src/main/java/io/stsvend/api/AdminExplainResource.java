@@ -1,6 +1,7 @@
 package io.stsvend.api;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import io.stsvend.admin.Admin;
 import io.stsvend.admin.AdminAudit;
 import io.stsvend.admin.AdminGate;
@@ -9,6 +10,7 @@ import io.stsvend.explain.ClaimSet;
 import io.stsvend.explain.Explainer;
 import io.stsvend.explain.Explanation;
 import io.stsvend.explain.Question;
+import io.stsvend.issuance.Revocations;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.time.Instant;
+import java.util.Optional;
 
 /** {@code POST /admin/explain}: the explanation of {@link ExplainResource} for any claim set, for admins. */
 @Path("/admin/explain")
@@ -46,12 +51,16 @@ public class AdminExplainResource {
     @Inject
     Explainer explainer;
 
+    @Inject
+    Revocations revocations;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = ApiDefinition.BEARER)
     @Operation(summary = "Explain grants and a RAM decision for any claim set (admin)",
-            description = "As GET /credentials/explain, for the claims in the body instead of the caller's token."
+            description = "As GET /credentials/explain, for the claims in the body instead of the caller's token"
+                    + " (blockedUntil when an admin blocks its sub)."
                     + " Needs an admin token: audience stsvend.admin.audience and stsvend.admin.role in"
                     + " stsvend.admin.role-claim. Audited and rate-limited per admin.")
     @APIResponse(responseCode = "200", description = "The explanation.", content = @Content(
@@ -63,17 +72,25 @@ public class AdminExplainResource {
     @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).")
     @APIResponse(responseCode = "429", description = "Too many admin requests (rate-limited).",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"))
-    public Response explain(String text) {
+    public Uni<Response> explain(String text) {
         Admin admin = gate.admit(token, ACTION);
         String target = null;
         try {
             AdminExplainRequest body = AdminExplainRequest.parse(text);
             target = body.claims() != null && body.claims().get("sub") instanceof String s && s.length() <= 256
                     ? s : null;
-            Explanation explanation = explainer.explain(ClaimSet.of(body.claims()),
-                    Question.parse(body.action(), body.resource(), body.prefix()));
-            audit.record(admin.subject(), ACTION, target, AdminAudit.OK);
-            return Response.ok(explanation).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+            ClaimSet claims = ClaimSet.of(body.claims());
+            Optional<Question> question = Question.parse(body.action(), body.resource(), body.prefix());
+            String subject = target;
+            // Only a well-formed subject can have been blocked; the explainer refuses claims without one.
+            Uni<Optional<Instant>> blocked = subject == null ? Uni.createFrom().item(Optional.empty())
+                    : revocations.standing(subject).map(Revocations.Standing::blockedUntil);
+            return blocked.map(until -> {
+                Explanation explanation = explainer.explain(claims, question, until);
+                audit.record(admin.subject(), ACTION, subject, AdminAudit.OK);
+                return Response.ok(explanation).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+            }).onFailure(CodedException.class).invoke(e ->
+                    audit.record(admin.subject(), ACTION, subject, ((CodedException) e).errorCode().code()));
         } catch (CodedException e) {
             audit.record(admin.subject(), ACTION, target, e.errorCode().code());
             throw e;

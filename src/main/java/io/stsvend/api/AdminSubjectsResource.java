@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
 /**
  * {@code POST /admin/subjects/{subject}/revoke} (evict a subject's cached credentials, optionally block new ones)
  * and {@code DELETE /admin/subjects/{subject}/block} (lift the block). Both go through {@link AdminGate} and write
- * one audit line each; see {@link Revocations} for what they do and their scope (this replica).
+ * one audit line each; see {@link Revocations} for what they do and their scope (every replica with the shared
+ * cache, this one without).
  */
 @Path("/admin/subjects/{subject}")
 @Authenticated
@@ -70,7 +71,7 @@ public class AdminSubjectsResource {
     }
 
     /** The answer to a revoke. */
-    @Schema(description = "What the revoke did on this replica.")
+    @Schema(description = "What the revoke did (evicted counts this replica's entries).")
     @RegisterForReflection
     public record RevokeResponse(
             @Schema(description = "The subject") String subject,
@@ -95,8 +96,9 @@ public class AdminSubjectsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = ApiDefinition.BEARER)
     @Operation(summary = "Evict a subject's cached credentials and optionally block new ones (admin)",
-            description = "Evicts every cached credential of the subject on this replica; with blockForSeconds,"
-                    + " GET /credentials answers 403 subject-blocked for the subject until then. Tokens already"
+            description = "Evicts every cached credential of the subject (on every replica when the shared cache"
+                    + " is on); with blockForSeconds, GET /credentials answers 403 subject-blocked for the subject"
+                    + " until then (on every replica, surviving restarts, when the shared cache is on). Tokens already"
                     + " issued stay valid at Alibaba until their Expiration. Needs an admin token; audited and"
                     + " rate-limited per admin.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -108,6 +110,9 @@ public class AdminSubjectsResource {
             headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"))
     @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).")
     @APIResponse(responseCode = "429", description = "Too many admin requests (rate-limited).",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+    @APIResponse(responseCode = "503", description = "The shared cache did not answer (shared-cache-unavailable):"
+            + " the action took effect on this replica only; retry it.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Uni<Response> revoke(@PathParam("subject") String subject, String body) {
         Admin admin = gate.admit(token, REVOKE);
@@ -122,10 +127,12 @@ public class AdminSubjectsResource {
         }
         return revoked.map(done -> {
             String until = done.blockedUntil().map(Instant::toString).orElse(null);
-            audit.record(admin.subject(), REVOKE, target, AdminAudit.OK, until, done.evicted());
+            audit.record(admin.subject(), REVOKE, target, AdminAudit.OK, until, done.evicted(), scope());
             return Response.ok(new RevokeResponse(target, done.evicted(), until))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-        });
+        }).onFailure(CodedException.class).invoke(e ->
+                audit.record(admin.subject(), REVOKE, target, ((CodedException) e).errorCode().code(),
+                        AdminAudit.THIS_REPLICA));
     }
 
     @DELETE
@@ -141,12 +148,22 @@ public class AdminSubjectsResource {
     @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).")
     @APIResponse(responseCode = "429", description = "Too many admin requests (rate-limited).",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"))
-    public Response unblock(@PathParam("subject") String subject) {
+    @APIResponse(responseCode = "503", description = "The shared cache did not answer (shared-cache-unavailable):"
+            + " the action took effect on this replica only; retry it.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+    public Uni<Response> unblock(@PathParam("subject") String subject) {
         Admin admin = gate.admit(token, UNBLOCK);
         String target = checked(admin, UNBLOCK, subject);
-        boolean wasBlocked = revocations.lift(target);
-        audit.record(admin.subject(), UNBLOCK, target, wasBlocked ? AdminAudit.OK : "not-blocked");
-        return Response.noContent().build();
+        return revocations.lift(target).map(wasBlocked -> {
+            audit.record(admin.subject(), UNBLOCK, target, wasBlocked ? AdminAudit.OK : "not-blocked", scope());
+            return Response.noContent().build();
+        }).onFailure(CodedException.class).invoke(e ->
+                audit.record(admin.subject(), UNBLOCK, target, ((CodedException) e).errorCode().code(),
+                        AdminAudit.THIS_REPLICA));
+    }
+
+    private String scope() {
+        return revocations.reachesEveryReplica() ? AdminAudit.ALL_REPLICAS : AdminAudit.THIS_REPLICA;
     }
 
     /** The subject if well-formed; a bad one is audited without echoing it. */

@@ -1,6 +1,7 @@
 package io.stsvend.api;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 import io.stsvend.explain.ClaimSet;
@@ -8,6 +9,7 @@ import io.stsvend.explain.Explainer;
 import io.stsvend.explain.Explanation;
 import io.stsvend.explain.Question;
 import io.stsvend.identity.Caller;
+import io.stsvend.issuance.Revocations;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code GET /credentials/explain}: why the caller's own token gets what {@code GET /credentials} gives it. */
@@ -44,6 +47,9 @@ public class ExplainResource {
     @Inject
     Explainer explainer;
 
+    @Inject
+    Revocations revocations;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = ApiDefinition.BEARER)
@@ -52,7 +58,9 @@ public class ExplainResource {
                     + " invalid-claim, and why), the grants, whether GET /credentials would issue, the exact session"
                     + " policy it sends to AssumeRole, and, with action and resource, the decision RAM reaches"
                     + " (allowed, implicitly-denied, explicitly-denied by which statement of the session or role"
-                    + " policy), evaluated as the OSS emulator does. Issues nothing and never contains credentials.")
+                    + " policy), evaluated as the OSS emulator does. While an admin blocks the caller, blockedUntil"
+                    + " says until when and credentials.outcome is subject-blocked. Issues nothing and never"
+                    + " contains credentials.")
     @Parameter(name = "action", description = "A concrete RAM action, e.g. oss:GetObject; needs resource.")
     @Parameter(name = "resource", description = "An ARN, e.g. acs:oss:*:*:app-bucket/users/alice/x.txt (the"
             + " bucket ARN for oss:ListObjects); needs action.")
@@ -63,7 +71,7 @@ public class ExplainResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
             headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"))
     @APIResponse(responseCode = "403", description = "An admin token (forbidden) or no usable sub (invalid-claim).")
-    public Response explain(@Context UriInfo uri) {
+    public Uni<Response> explain(@Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         for (var entry : query.entrySet()) {
             if (!PARAMETERS.contains(entry.getKey()) || entry.getValue().size() != 1) {
@@ -71,8 +79,13 @@ public class ExplainResource {
                         "GET /credentials/explain accepts only action, resource and prefix, each at most once.");
             }
         }
-        Explanation explanation = explainer.explain(ClaimSet.of(Caller.from(token)),
-                Question.parse(query.getFirst("action"), query.getFirst("resource"), query.getFirst("prefix")));
-        return Response.ok(explanation).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        Optional<Question> question = Question.parse(query.getFirst("action"), query.getFirst("resource"),
+                query.getFirst("prefix"));
+        ClaimSet claims = ClaimSet.of(Caller.from(token));
+        // The same standing GET /credentials reads, so explain says "blocked" exactly when it would refuse.
+        return revocations.standing(claims.subject()).map(standing -> {
+            Explanation explanation = explainer.explain(claims, question, standing.blockedUntil());
+            return Response.ok(explanation).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        });
     }
 }

@@ -25,7 +25,8 @@ public enum ErrorCode {
     INTERNAL(500, "internal", "An internal error occurred."),
     STS_ERROR(502, "sts-error", "The token service answered with an unexpected error."),
     STS_THROTTLED(503, "sts-throttled", "The token service is throttling requests; retry later."),
-    STS_UNAVAILABLE(503, "sts-unavailable", "The token service is unavailable; retry later.");
+    STS_UNAVAILABLE(503, "sts-unavailable", "The token service is unavailable; retry later."),
+    SHARED_CACHE_UNAVAILABLE(503, "shared-cache-unavailable", "The shared cache is unavailable; retry later.");
 
     private final int status;
     private final String code;

@@ -1,13 +1,9 @@
 package io.stsvend.explain;
 
-import io.quarkus.runtime.StartupEvent;
 import io.stsvend.grant.GrantMapper;
 import io.stsvend.grant.policy.PolicyDocument;
 import io.stsvend.grant.policy.PolicyGrammarException;
-import io.stsvend.issuance.InvalidConfigurationException;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -21,14 +17,6 @@ public class ExplainProducers {
     @Singleton
     Explainer explainer(GrantMapper mapper, ExplainConfig config) {
         return new Explainer(mapper, config.rolePolicy().map(PolicyDocument::parse));
-    }
-
-    /** Refuses to start on a role policy the RAM grammar rejects (explain would otherwise fail on first use). */
-    void check(@Observes @Priority(3) StartupEvent event, ExplainConfig config) {
-        List<String> problems = problems(config);
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
-        }
     }
 
     static List<String> problems(ExplainConfig config) {

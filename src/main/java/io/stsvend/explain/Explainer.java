@@ -1,6 +1,7 @@
 package io.stsvend.explain;
 
 import io.stsvend.error.CodedException;
+import io.stsvend.error.ErrorCode;
 import io.stsvend.grant.Access;
 import io.stsvend.grant.Grant;
 import io.stsvend.grant.GrantMapper;
@@ -10,6 +11,7 @@ import io.stsvend.grant.policy.Evaluation;
 import io.stsvend.grant.policy.PolicyDocument;
 import io.stsvend.grant.policy.PolicyEvaluator;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +38,15 @@ public final class Explainer {
     }
 
     public Explanation explain(ClaimSet claims, Optional<Question> question) {
+        return explain(claims, question, Optional.empty());
+    }
+
+    /**
+     * As {@link #explain(ClaimSet, Optional)} for a subject an admin blocked until {@code blockedUntil} (if present):
+     * the rules and grants are what the subject would get, but GET /credentials refuses ({@code subject-blocked}),
+     * so a question's decision is {@code no-credentials}.
+     */
+    public Explanation explain(ClaimSet claims, Optional<Question> question, Optional<Instant> blockedUntil) {
         List<Explanation.Rule> rules = mapper.verdicts(claims).stream().map(Explainer::rule).toList();
         List<Grant> grants = List.of();
         SessionPolicy policy = null;
@@ -43,17 +54,23 @@ public final class Explainer {
         try {
             grants = mapper.grantsFor(claims);
             policy = SessionPolicy.of(grants);
-            credentials = new Explanation.Credentials(ISSUED, null);
+            credentials = blockedUntil.map(Explainer::blocked).orElse(new Explanation.Credentials(ISSUED, null));
         } catch (CodedException e) {
             credentials = new Explanation.Credentials(e.errorCode().code(), e.detail().orElse(e.errorCode().title()));
         }
         Explanation.Verdict verdict = null;
         if (question.isPresent()) {
-            verdict = policy == null ? VerdictWords.noCredentials(question.get(), credentials.outcome())
+            verdict = policy == null || blockedUntil.isPresent() ? VerdictWords.noCredentials(question.get(), credentials.outcome())
                     : decide(question.get(), PolicyDocument.parse(policy.json()));
         }
         return new Explanation(claims.subject(), rules, grants.stream().map(Explainer::view).toList(), credentials,
-                policy == null ? null : policy.json(), policy == null ? null : policy.fingerprint(), verdict);
+                policy == null ? null : policy.json(), policy == null ? null : policy.fingerprint(), verdict,
+                blockedUntil.map(Instant::toString).orElse(null));
+    }
+
+    private static Explanation.Credentials blocked(Instant until) {
+        return new Explanation.Credentials(ErrorCode.SUBJECT_BLOCKED.code(),
+                "An administrator has suspended credentials for this user until " + until + ".");
     }
 
     private Explanation.Verdict decide(Question question, PolicyDocument session) {

@@ -14,12 +14,13 @@ import java.util.List;
 /**
  * The answer of the explain endpoints, built for {@code curl | jq}: every rule's verdict, the grants, whether
  * {@code GET /credentials} would issue, the exact session policy it would send to AssumeRole (as a JSON object),
- * and, when asked, the RAM decision on one action and resource. Holds no token, key or secret: the session policy
+ * and, when asked, the RAM decision on one action and resource; while an admin blocks the subject, until when
+ * ({@code blockedUntil}, and {@code credentials.outcome} is {@code subject-blocked}). Holds no token, key or secret: the session policy
  * is not one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"subject", "rules", "grants", "credentials", "sessionPolicy", "sessionPolicyFingerprint",
-        "decision"})
+@JsonPropertyOrder({"subject", "blockedUntil", "rules", "grants", "credentials", "sessionPolicy",
+        "sessionPolicyFingerprint", "decision"})
 @Schema(description = "Why the caller gets (or does not get) what they get.")
 // Resources return a Response, so the native build cannot see this type: register it and its parts.
 @RegisterForReflection(targets = {Explanation.class, Explanation.Rule.class, Explanation.GrantView.class,
@@ -29,7 +30,9 @@ public record Explanation(String subject, List<Rule> rules, List<GrantView> gran
                           @JsonRawValue @Schema(type = SchemaType.OBJECT,
                                   description = "The exact session policy GET /credentials sends to AssumeRole")
                           String sessionPolicy,
-                          String sessionPolicyFingerprint, Verdict decision) {
+                          String sessionPolicyFingerprint, Verdict decision,
+                          @Schema(description = "End of an admin's block of the subject (UTC), absent without one")
+                          String blockedUntil) {
 
     /** One grant rule's verdict: {@code matched}, {@code not-matched} or {@code invalid-claim}, and why. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

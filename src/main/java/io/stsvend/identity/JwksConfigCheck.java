@@ -1,26 +1,28 @@
 package io.stsvend.identity;
 
-import io.quarkus.runtime.StartupEvent;
+import io.stsvend.configcheck.ConfigurationRule;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Refuses to start with a JWKS timing outside its bounds, naming every property that is wrong. */
+/** The JWKS group's {@link ConfigurationRule}: timings outside their bounds, each naming its property. */
 @ApplicationScoped
-public class JwksConfigCheck {
+public class JwksConfigCheck implements ConfigurationRule {
 
-    void onStart(@Observes @Priority(2) StartupEvent event, JwksConfig config) {
-        List<String> problems = problems(config);
-        if (!problems.isEmpty()) {
-            // Same shape as issuance.InvalidConfigurationException, which identity may not depend on.
-            throw new IllegalStateException("stsvend cannot start, " + problems.size()
-                    + " configuration problem(s):\n - " + String.join("\n - ", problems));
-        }
+    private final JwksConfig config;
+
+    @Inject
+    public JwksConfigCheck(JwksConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public List<String> problems() {
+        return problems(config);
     }
 
     static List<String> problems(JwksConfig config) {

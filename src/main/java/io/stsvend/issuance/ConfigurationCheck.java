@@ -1,6 +1,8 @@
 package io.stsvend.issuance;
 
 import io.quarkus.runtime.StartupEvent;
+import io.stsvend.configcheck.ConfigurationRule;
+import io.stsvend.configcheck.StartupCheck;
 import io.stsvend.grant.SessionPolicy;
 import io.stsvend.sts.ResilienceConfig;
 import io.stsvend.sts.ServerCredentials;
@@ -9,6 +11,7 @@ import io.stsvend.sts.StsConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -16,34 +19,47 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Checks the whole configuration when the application starts, before anything else runs, and refuses to start on
- * any problem, reporting all of them in one message: grant rules (templates, duplicates, worst-case policy size),
+ * The issuance groups' {@link ConfigurationRule}, reported with every other group's by {@link StartupCheck}: grant
+ * rules (templates, duplicates, worst-case policy size),
  * STS settings, cache and refresh-ahead timing ({@link CacheChecks}), the shared cache ({@link SharedCacheChecks}), and the AssumeRole guard
- * ({@link ResilienceChecks}). {@link #passed()} tells readiness whether the check has run and passed.
+ * ({@link ResilienceChecks}).
  */
 @ApplicationScoped
-public class ConfigurationCheck {
+public class ConfigurationCheck implements ConfigurationRule {
 
     private static final Logger LOG = Logger.getLogger(ConfigurationCheck.class);
     static final Duration MIN_DURATION = Duration.ofSeconds(900);
     static final Duration MAX_DURATION = Duration.ofSeconds(43200);
 
-    private volatile boolean passed;
+    private final GrantsConfig grants;
+    private final StsConfig sts;
+    private final CacheConfig cache;
+    private final OssConfig oss;
+    private final ResilienceConfig resilience;
+    private final MissLimitConfig misses;
+    private final SharedCacheConfig shared;
 
-    void onStart(@Observes @Priority(1) StartupEvent event, GrantsConfig grants, StsConfig sts, CacheConfig cache,
-                 OssConfig oss, ResilienceConfig resilience, MissLimitConfig misses, SharedCacheConfig shared) {
-        List<String> problems = problems(grants, sts, cache, oss, resilience, misses, shared);
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
-        }
-        passed = true;
-        LOG.infof("Vending for role %s, %d grant rule(s), tokens of %ss, cache of %d entries",
-                sts.roleArn(), grants.rules().size(), sts.duration().toSeconds(), cache.maximumSize());
+    @Inject
+    public ConfigurationCheck(GrantsConfig grants, StsConfig sts, CacheConfig cache, OssConfig oss,
+                              ResilienceConfig resilience, MissLimitConfig misses, SharedCacheConfig shared) {
+        this.grants = grants;
+        this.sts = sts;
+        this.cache = cache;
+        this.oss = oss;
+        this.resilience = resilience;
+        this.misses = misses;
+        this.shared = shared;
     }
 
-    /** True once the startup check has run and found no problem. */
-    public boolean passed() {
-        return passed;
+    @Override
+    public List<String> problems() {
+        return problems(grants, sts, cache, oss, resilience, misses, shared);
+    }
+
+    /** After {@link StartupCheck} passed (priority 1): what this replica vends, once. */
+    void onStart(@Observes @Priority(2) StartupEvent event) {
+        LOG.infof("Vending for role %s, %d grant rule(s), tokens of %ss, cache of %d entries",
+                sts.roleArn(), grants.rules().size(), sts.duration().toSeconds(), cache.maximumSize());
     }
 
     static List<String> problems(GrantsConfig grants, StsConfig sts, CacheConfig cache, OssConfig oss,

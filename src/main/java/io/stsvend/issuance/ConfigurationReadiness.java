@@ -1,5 +1,7 @@
 package io.stsvend.issuance;
 
+import io.stsvend.configcheck.StartupCheck;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -7,16 +9,16 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness entry {@code configuration}: UP once {@link ConfigurationCheck} has run at startup and found no
+ * Readiness entry {@code configuration}: UP once {@link StartupCheck} has run at startup and found no
  * problem, DOWN before that. (With a problem the application does not start at all.) Never calls STS.
  */
 @Readiness
 @ApplicationScoped
 public class ConfigurationReadiness implements HealthCheck {
 
-    private final ConfigurationCheck check;
+    private final StartupCheck check;
 
-    public ConfigurationReadiness(ConfigurationCheck check) {
+    public ConfigurationReadiness(StartupCheck check) {
         this.check = check;
     }
 

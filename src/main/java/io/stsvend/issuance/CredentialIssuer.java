@@ -3,6 +3,8 @@ package io.stsvend.issuance;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
+import io.stsvend.audit.AuditEvent;
+import io.stsvend.audit.AuditTrail;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 import io.stsvend.grant.Claims;
@@ -35,7 +37,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every background refresh, writes one {@link AuditTrail} line. Runs on the caller's thread (the event loop) except
  * for the STS call, which the gateway runs off it. With the shared cache enabled ({@link SharedFlight}), a local miss
  * or refresh first looks in Redis and only one replica per key calls STS; hits never leave the replica. A miss served
- * from Redis is recorded as {@code REMOTE}, so {@code MISS} always means this replica called AssumeRole.
+ * from Redis is recorded as {@code REMOTE}, so {@code MISS} always means this replica called AssumeRole. Every
+ * request first asks {@link Revocations} for the subject's standing (with the shared cache: one Redis read), refusing
+ * a blocked subject and keying the cache by the subject's revocation generation.
  */
 @ApplicationScoped
 public class CredentialIssuer {
@@ -80,23 +84,26 @@ public class CredentialIssuer {
      */
     public Uni<IssuedCredentials> issue(Caller caller, GrantNarrowing narrowing) {
         long started = System.nanoTime();
-        IssuanceRequest request;
-        try {
-            if (revocations.blockedUntil(caller.subject()).isPresent()) {
-                // Before the cache: a blocked subject never gets the token cached for it.
-                throw new CodedException(ErrorCode.SUBJECT_BLOCKED,
-                        "An administrator has suspended credentials for this user.");
+        // Before the cache: a blocked subject never gets the token cached for it, and the generation names the
+        // entries a revoke has not made stale.
+        return revocations.standing(caller.subject()).chain(standing -> {
+            IssuanceRequest request;
+            try {
+                if (standing.blockedUntil().isPresent()) {
+                    throw new CodedException(ErrorCode.SUBJECT_BLOCKED,
+                            "An administrator has suspended credentials for this user.");
+                }
+                request = IssuanceRequest.of(caller.subject(),
+                        narrowing.apply(grantMapper.grantsFor(claimsOf(caller))), standing.generation(), started);
+            } catch (CodedException e) {
+                metrics.requestFailed(e.errorCode());
+                audit.record(new AuditEvent(AuditEvent.EVENT, caller.subject(), null, null, null, null,
+                        e.errorCode().code(), null, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+                return Uni.createFrom().failure(e);
             }
-            request = IssuanceRequest.of(caller.subject(),
-                    narrowing.apply(grantMapper.grantsFor(claimsOf(caller))), started);
-        } catch (CodedException e) {
-            metrics.requestFailed(e.errorCode());
-            audit.record(new AuditEvent(AuditEvent.EVENT, caller.subject(), null, null, null, null,
-                    e.errorCode().code(), null, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
-            return Uni.createFrom().failure(e);
-        }
-        return cache.<CredentialKey, CredentialSlot>get(request.key(stsConfig), k -> new CredentialSlot())
-                .chain(slot -> serve(slot, request));
+            return cache.<CredentialKey, CredentialSlot>get(request.key(stsConfig), k -> new CredentialSlot())
+                    .chain(slot -> serve(slot, request));
+        });
     }
 
     private Uni<IssuedCredentials> serve(CredentialSlot slot, IssuanceRequest request) {

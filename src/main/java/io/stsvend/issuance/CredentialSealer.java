@@ -20,13 +20,15 @@ import java.util.Optional;
 
 /**
  * Secrets at rest in the shared cache. {@link #index} names a key by an HMAC-SHA256 of (subject, policy
- * fingerprint, role), so the store never sees a subject; {@link #seal} encrypts a token with AES-256-GCM under the
+ * fingerprint, role, revocation generation), and {@link #subjectIndex} a subject's revocation records, so the
+ * store never sees a subject; {@link #seal} encrypts a token with AES-256-GCM under the
  * first configured key, bound to its index (as associated data) so a value cannot be moved to another user's key,
  * and {@link #open} decrypts with whichever configured key id the value names. Thread-safe; never logs.
  */
 final class CredentialSealer {
 
     static final String PREFIX = "stsvend:cred:";
+    static final String SUBJECT_PREFIX = "stsvend:subject:";
     private static final String VERSION = "v1";
     private static final int IV_BYTES = 12;
     // Per instance, not static: a static SecureRandom would be seeded at native-image build time.
@@ -50,8 +52,21 @@ final class CredentialSealer {
     }
 
     String index(CredentialKey key) {
-        byte[] digest = hmac(indexKey, key.subject() + '\0' + key.policyFingerprint() + '\0' + key.roleArn());
+        // Generation 0 keeps the name it had before generations existed, so a rolling upgrade shares its tokens.
+        String generation = key.generation() == 0 ? "" : "\0" + key.generation();
+        byte[] digest = hmac(indexKey, key.subject() + '\0' + key.policyFingerprint() + '\0' + key.roleArn()
+                + generation);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    /**
+     * The name of a subject's revocation records ({@link SubjectRecords}), {@code stsvend:subject:{hmac}:} to which
+     * the record's kind is appended; the braces are a Redis Cluster hash tag, so both records of one subject live in
+     * one slot and are read with one {@code MGET}.
+     */
+    String subjectIndex(String subject) {
+        byte[] digest = hmac(indexKey, "subject\0" + subject);
+        return SUBJECT_PREFIX + "{" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "}:";
     }
 
     /** Encrypts a token and its refresh point, bound to {@code index}. */

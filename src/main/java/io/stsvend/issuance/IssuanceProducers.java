@@ -9,7 +9,8 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** Beans of the issuance layer that are plain objects: the grant mapper, the shared-cache flight and the clock. */
+/** Beans of the issuance layer that are plain objects: the grant mapper, the shared-cache flight, the
+ * shared revocation records and the clock. */
 public class IssuanceProducers {
 
     @Produces
@@ -24,6 +25,13 @@ public class IssuanceProducers {
     SharedFlight sharedFlight(SharedCredentialStore store, SharedCacheConfig config, MeterRegistry registry,
                               Clock clock) {
         return new SharedFlight(store, config, registry, clock);
+    }
+
+    /** Revocation records on the shared store, sharing the flight's availability (inert when it is disabled). */
+    @Produces
+    @Singleton
+    SubjectRecords subjectRecords(SharedFlight flight, Clock clock) {
+        return flight.subjectRecords(clock);
     }
 
     /** UTC system clock; tests replace it with a clock they move. */

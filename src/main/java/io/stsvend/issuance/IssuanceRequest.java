@@ -1,5 +1,6 @@
 package io.stsvend.issuance;
 
+import io.stsvend.audit.AuditEvent;
 import io.stsvend.grant.Grant;
 import io.stsvend.grant.SessionPolicy;
 import io.stsvend.sts.AssumeRoleCommand;
@@ -14,15 +15,15 @@ import java.util.concurrent.TimeUnit;
  * grants render to, and the RoleSessionName STS will record. Also the source of the caller's audit lines.
  */
 record IssuanceRequest(String subject, RoleSessionName sessionName, List<Grant> grants, SessionPolicy policy,
-                       long startedNanos) {
+                       long generation, long startedNanos) {
 
-    static IssuanceRequest of(String subject, List<Grant> grants, long startedNanos) {
+    static IssuanceRequest of(String subject, List<Grant> grants, long generation, long startedNanos) {
         return new IssuanceRequest(subject, RoleSessionName.fromSubject(subject), grants, SessionPolicy.of(grants),
-                startedNanos);
+                generation, startedNanos);
     }
 
     CredentialKey key(StsConfig sts) {
-        return new CredentialKey(subject, policy.fingerprint(), sts.roleArn());
+        return new CredentialKey(subject, policy.fingerprint(), sts.roleArn(), generation);
     }
 
     AssumeRoleCommand command(StsConfig sts) {

@@ -3,6 +3,8 @@ package io.stsvend.issuance;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,18 @@ public interface SharedCredentialStore {
 
     /** Deletes {@code key} only if it still holds {@code owner}, so an expired and re-taken lock stays. */
     Uni<Void> unlock(String key, String owner);
+
+    /** The values under {@code keys}, in their order, empty where absent ({@code MGET}); one round trip. */
+    Uni<List<Optional<String>>> getAll(List<String> keys);
+
+    /**
+     * Sets the counter under {@code key} to the larger of its value plus one (absent counts as 0) and
+     * {@code atLeast}, expiring {@code ttl} from now, in one atomic step; answers the new value.
+     */
+    Uni<Long> advance(String key, long atLeast, Duration ttl);
+
+    /** Deletes {@code key}; true if it existed. */
+    Uni<Boolean> delete(String key);
 
     /** False for {@link #NONE}: the issuer then calls STS directly, as without this port. */
     default boolean enabled() {
@@ -53,6 +67,21 @@ public interface SharedCredentialStore {
         @Override
         public Uni<Void> unlock(String key, String owner) {
             return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<List<Optional<String>>> getAll(List<String> keys) {
+            return Uni.createFrom().item(Collections.nCopies(keys.size(), Optional.empty()));
+        }
+
+        @Override
+        public Uni<Long> advance(String key, long atLeast, Duration ttl) {
+            return Uni.createFrom().item(0L);
+        }
+
+        @Override
+        public Uni<Boolean> delete(String key) {
+            return Uni.createFrom().item(false);
         }
 
         @Override

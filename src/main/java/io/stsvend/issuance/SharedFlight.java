@@ -50,6 +50,14 @@ final class SharedFlight {
         return store.enabled();
     }
 
+    /**
+     * The subjects' revocation records on the same store, names and availability: a Redis that failed a lookup is
+     * not asked for a standing either until the retry interval has passed, and the other way round.
+     */
+    SubjectRecords subjectRecords(Clock clock) {
+        return new SubjectRecords(store, sealer, availability, config.operationTimeout(), clock);
+    }
+
     /** True while the last store command failed: this replica then caches on its own. */
     boolean degraded() {
         return availability.degraded();

@@ -1,11 +1,9 @@
 package io.stsvend.upload;
 
-import io.quarkus.runtime.StartupEvent;
-import io.stsvend.issuance.InvalidConfigurationException;
+import io.stsvend.configcheck.ConfigurationRule;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,20 +11,25 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Refuses to start with a callback setting outside its bounds, naming each property. */
+/** The callbacks group's {@link ConfigurationRule}: a callback setting outside its bounds, naming each property. */
 @ApplicationScoped
-public class CallbackConfigCheck {
+public class CallbackConfigCheck implements ConfigurationRule {
 
     static final int MAX_REMEMBERED = 100_000;
     /** scheme://host[:port]/ and anything after: the host is always complete. */
     private static final Pattern PREFIX = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+/\\S*");
     static final int MIN_BINDING_KEY_BYTES = 32;
 
-    void onStart(@Observes @Priority(2) StartupEvent event, CallbackConfig config) {
-        List<String> problems = problems(config);
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
-        }
+    private final CallbackConfig config;
+
+    @Inject
+    public CallbackConfigCheck(CallbackConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public List<String> problems() {
+        return problems(config);
     }
 
     static List<String> problems(CallbackConfig config) {

@@ -1,30 +1,33 @@
 package io.stsvend.upload;
 
-import io.quarkus.runtime.StartupEvent;
-import io.stsvend.issuance.InvalidConfigurationException;
+import io.stsvend.configcheck.ConfigurationRule;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Refuses to start with an upload lifetime or form size cap outside its bounds, naming each property. */
+/** The uploads group's {@link ConfigurationRule}: lifetime or form size cap out of bounds, naming each property. */
 @ApplicationScoped
-public class UploadConfigCheck {
+public class UploadConfigCheck implements ConfigurationRule {
 
     static final long MIN_SECONDS = 60;
     static final Duration MAX = Duration.ofDays(7);
     /** OSS refuses PostObject files over 5 GiB. */
     static final long MAX_FORM_BYTES = 5L * 1024 * 1024 * 1024;
 
-    void onStart(@Observes @Priority(2) StartupEvent event, UploadConfig config) {
-        List<String> problems = problems(config);
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
-        }
+    private final UploadConfig config;
+
+    @Inject
+    public UploadConfigCheck(UploadConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public List<String> problems() {
+        return problems(config);
     }
 
     static List<String> problems(UploadConfig config) {

@@ -3,7 +3,7 @@ package io.stsvend.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.stsvend.issuance.AuditTrail;
+import io.stsvend.audit.AuditTrail;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.TestTokens;

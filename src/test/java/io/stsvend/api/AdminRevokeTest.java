@@ -3,7 +3,7 @@ package io.stsvend.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.stsvend.issuance.AuditTrail;
+import io.stsvend.audit.AuditTrail;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.TestTokens;
@@ -168,12 +168,12 @@ class AdminRevokeTest {
             String revoked = lines.get(0);
             assertTrue(revoked.startsWith("{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"revoke\","
                     + "\"target\":\"rv-hal\",\"outcome\":\"ok\",\"until\":\""), revoked);
-            assertTrue(revoked.endsWith("\",\"evicted\":1}"), revoked);
+            assertTrue(revoked.endsWith("\",\"evicted\":1,\"scope\":\"this-replica\"}"), revoked);
             Instant logged = Instant.parse(revoked.replaceFirst(".*\"until\":\"([^\"]+)\".*", "$1"));
             assertTrue(!logged.isBefore(until) && logged.isBefore(until.plusSeconds(30)), revoked);
             assertEquals(List.of(
-                    "{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"unblock\",\"target\":\"rv-hal\",\"outcome\":\"ok\"}",
-                    "{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"unblock\",\"target\":\"rv-hal\",\"outcome\":\"not-blocked\"}",
+                    "{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"unblock\",\"target\":\"rv-hal\",\"outcome\":\"ok\",\"scope\":\"this-replica\"}",
+                    "{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"unblock\",\"target\":\"rv-hal\",\"outcome\":\"not-blocked\",\"scope\":\"this-replica\"}",
                     "{\"event\":\"admin-request\",\"admin\":\"admin-audit\",\"action\":\"revoke\",\"target\":\"rv-hal\",\"outcome\":\"bad-request\"}"),
                     lines.subList(1, 4));
             assertTrue(logs.texts(AuditTrail.CATEGORY).stream()
@@ -184,5 +184,32 @@ class AdminRevokeTest {
                 assertFalse(l.text().contains(securityToken), "security token logged");
             });
         }
+    }
+
+    @Test
+    void bothExplainEndpointsSayUntilWhenASubjectIsBlockedAndNoMoreOnceLifted() {
+        String admin = AdminExplainTest.adminToken("admin-explain-block");
+        String user = TestTokens.forSubject("rv-ivy");
+        String until = revoke(admin, "rv-ivy", "{\"blockForSeconds\":600}").then().statusCode(200)
+                .extract().path("blockedUntil");
+
+        given().auth().oauth2(user).queryParam("action", "oss:GetObject")
+                .queryParam("resource", "acs:oss:*:*:app-bucket/users/rv-ivy/a.txt")
+                .when().get("/credentials/explain").then().statusCode(200)
+                .body("blockedUntil", equalTo(until))
+                .body("credentials.outcome", equalTo("subject-blocked"))
+                .body("credentials.detail", org.hamcrest.Matchers.containsString(until))
+                .body("decision.decision", equalTo("no-credentials"));
+        AdminExplainTest.post(admin, "{\"claims\":{\"sub\":\"rv-ivy\"}}").then().statusCode(200)
+                .body("blockedUntil", equalTo(until))
+                .body("credentials.outcome", equalTo("subject-blocked"));
+        AdminExplainTest.post(admin, "{\"claims\":{\"sub\":\"rv-jon\"}}").then().statusCode(200)
+                .body("blockedUntil", nullValue())
+                .body("credentials.outcome", equalTo("issued"));
+
+        unblock(admin, "rv-ivy").then().statusCode(204);
+        given().auth().oauth2(user).when().get("/credentials/explain").then().statusCode(200)
+                .body("blockedUntil", nullValue())
+                .body("credentials.outcome", equalTo("issued"));
     }
 }

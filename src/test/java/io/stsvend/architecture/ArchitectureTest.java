@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ArchitectureTest {
 
     private static final String ROOT = "io.stsvend";
-    private static final Set<String> ROWS = Set.of("admin", "api", "demo", "error", "explain", "grant", "http",
-            "identity", "issuance", "local", "redis", "sts", "upload");
+    private static final Set<String> ROWS = Set.of("admin", "api", "audit", "configcheck", "demo", "error", "explain", "grant",
+            "http", "identity", "issuance", "local", "redis", "sts", "upload");
 
     /** What other packages may see of {@code sts}. */
     private static final Set<String> STS_PORT = Set.of("StsGateway", "AssumeRoleCommand", "TemporaryCredentials",
@@ -103,6 +103,25 @@ class ArchitectureTest {
                 in("api", "local", "redis", "demo").or(stsBeyond(Set.of("TemporaryCredentials")))));
         check(noClasses().that(in("upload")).and().doNotHaveSimpleName("SigningClient").should()
                 .dependOnClassesThat(resideInAnyPackage("com.aliyun.oss..")));
+    }
+
+    /**
+     * {@code configcheck} is the one startup check every group's rule reports to: it sees only its own port
+     * ({@code ConfigurationRule}), so any package may implement a rule without a cycle.
+     */
+    @Test
+    void theStartupCheckKnowsNoGroup() {
+        check(noClasses().that(in("configcheck")).should().dependOnClassesThat(
+                in("admin", "api", "demo", "error", "explain", "grant", "http", "identity", "issuance", "local",
+                        "redis", "sts", "upload")));
+    }
+
+    /** The audit trail writes lines: it knows the grants it describes, nothing of who writes them. */
+    @Test
+    void theAuditTrailKnowsOnlyTheGrantsItDescribes() {
+        check(noClasses().that(in("audit")).should().dependOnClassesThat(
+                in("admin", "api", "configcheck", "demo", "explain", "http", "identity", "issuance", "local",
+                        "redis", "sts", "upload")));
     }
 
     @Test

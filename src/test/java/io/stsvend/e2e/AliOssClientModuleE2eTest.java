@@ -35,7 +35,7 @@ class AliOssClientModuleE2eTest {
 
     @Test
     void refusalsSurfaceWithStatusAndCode() {
-        assertPassed(10, NodeScript.run("client/errors.test.mjs", environment(), DEADLINE));
+        assertPassed(11, NodeScript.run("client/errors.test.mjs", environment(), DEADLINE));
     }
 
     /** NodeScript fails on any failed test; this also catches a file whose tests were never registered. */

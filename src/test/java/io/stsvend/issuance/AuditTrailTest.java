@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.stsvend.audit.AuditTrail;
 import io.stsvend.local.LocalCloud;
 import io.stsvend.local.sts.StsFaults.InjectedError;
 import io.stsvend.testing.LogCapture;

@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.stsvend.configcheck.InvalidConfigurationException;
 import io.stsvend.sts.ResilienceConfig;
 import io.stsvend.sts.StsConfig;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +52,20 @@ class ConfigurationCheckTest {
                 config.getConfigMapping(MissLimitConfig.class), config.getConfigMapping(SharedCacheConfig.class));
     }
 
+    /**
+     * The problems of the baseline plus {@code base} with {@code property} set to {@code value}, after asserting
+     * that one of them {@code matches} {@code expected} (the one helper every one-property case goes through).
+     */
+    static List<String> assertReported(Map<String, String> base, String property, String value,
+                                       BiPredicate<String, String> matches, String expected) {
+        Map<String, String> changes = new HashMap<>(base);
+        changes.put(property, value);
+        List<String> problems = problemsWith(changes);
+        assertTrue(problems.stream().anyMatch(p -> matches.test(p, expected)),
+                () -> problems + " should have: " + expected);
+        return problems;
+    }
+
     static final String KEY = "k1:AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
 
     @ParameterizedTest(name = "shared cache: {0}={1}")
@@ -65,11 +81,8 @@ class ConfigurationCheckTest {
         "stsvend.shared-cache.retry-interval    | 200ms               | stsvend.shared-cache.retry-interval: must be at least operation-timeout (250ms)",
     })
     void sharedCacheSettingsAreChecked(String property, String value, String expected) {
-        Map<String, String> changes = new HashMap<>(Map.of("stsvend.shared-cache.enabled", "true",
-                "stsvend.shared-cache.keys", KEY));
-        changes.put(property, value);
-        List<String> problems = problemsWith(changes);
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith(expected)), problems.toString());
+        List<String> problems = assertReported(Map.of("stsvend.shared-cache.enabled", "true",
+                "stsvend.shared-cache.keys", KEY), property, value, String::startsWith, expected);
         assertTrue(problems.stream().noneMatch(p -> p.contains("AQEB")), "a problem quotes a key");
     }
 
@@ -118,8 +131,7 @@ class ConfigurationCheckTest {
         "stsvend.miss-limit.tracked-subjects                | 10     | stsvend.miss-limit.tracked-subjects: must be between 100",
     })
     void eachRuleReportsItsProperty(String property, String value, String expected) {
-        List<String> problems = problemsWith(Map.of(property, value));
-        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), () -> problems + " should have: " + expected);
+        assertReported(Map.of(), property, value, String::contains, expected);
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -131,11 +143,8 @@ class ConfigurationCheckTest {
         "stsvend.grants.rules[0].prefix     | 'u/${claim.iat}/' | (own-files): no token could satisfy it: prefix ${claim.iat}",
     })
     void claimPathsNoTokenCouldSatisfyAreReported(String property, String value, String expected) {
-        Map<String, String> rule = new HashMap<>(Map.of("stsvend.grants.rules[0].when.claim", "groups",
-                "stsvend.grants.rules[0].when.contains", "x"));
-        rule.put(property, value);
-        List<String> problems = problemsWith(rule);
-        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), () -> problems + " should have: " + expected);
+        assertReported(Map.of("stsvend.grants.rules[0].when.claim", "groups",
+                "stsvend.grants.rules[0].when.contains", "x"), property, value, String::contains, expected);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.stsvend.issuance;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.stsvend.audit.AuditTrail;
 import io.stsvend.local.LocalCloud;
 import io.stsvend.local.sts.StsEmulator;
 import io.stsvend.local.sts.StsFaults.InjectedError;

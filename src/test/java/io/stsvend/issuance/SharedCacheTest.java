@@ -4,18 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.runtime.caffeine.CaffeineCacheImpl;
-import io.quarkus.cache.runtime.caffeine.CaffeineCacheInfo;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.stsvend.grant.GrantMapper;
+import io.stsvend.audit.AuditTrail;
 import io.stsvend.identity.Caller;
 import io.stsvend.local.LocalCloud;
-import io.stsvend.redis.RedisCredentialStore;
-import io.stsvend.sts.StsConfig;
-import io.stsvend.sts.StsGateway;
 import io.stsvend.sts.TemporaryCredentials;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
@@ -52,17 +46,10 @@ class SharedCacheTest {
     @Inject LocalCloud cloud;
     @Inject CredentialIssuer issuer;
     @Inject SharedFlight flight;
-    @Inject GrantMapper grantMapper;
-    @Inject StsGateway sts;
-    @Inject StsConfig stsConfig;
-    @Inject CacheConfig cacheConfig;
-    @Inject SharedCacheConfig sharedConfig;
     @Inject Clock clock;
-    @Inject IssuanceMetrics metrics;
-    @Inject MissLimiter missLimiter;
-    @Inject AuditTrail audit;
     @Inject MeterRegistry registry;
     @Inject ReactiveRedisDataSource redis;
+    @Inject InJvmReplicas more;
 
     long assumeRoleCalls() {
         return cloud.sts().orElseThrow().assumeRoleCalls();
@@ -82,14 +69,9 @@ class SharedCacheTest {
 
     /** Another replica: its own local cache and shared-cache flight (added to {@link #flights}), on {@code time}. */
     CredentialIssuer replica(Clock time, String name) {
-        CaffeineCacheInfo info = new CaffeineCacheInfo();
-        info.name = CacheConfig.NAME + "-" + name;
-        info.maximumSize = 1000L;
-        Cache local = new CaffeineCacheImpl(info, false);
-        SharedFlight own = new SharedFlight(new RedisCredentialStore(redis), sharedConfig, registry, time);
-        flights.add(own);
-        return new CredentialIssuer(grantMapper, sts, stsConfig, cacheConfig, time, local, metrics, missLimiter, audit,
-                own, new Revocations(local, time));
+        InJvmReplicas.Replica replica = more.start(time, name);
+        flights.add(replica.flight());
+        return replica.issuer();
     }
 
     /** {@code n} concurrent first requests for {@code subject}, spread round-robin over {@code replicas}. */

@@ -72,6 +72,23 @@ class SharedFlightBackoffTest {
             }
             return command(null);
         }
+
+        @Override
+        public Uni<List<Optional<String>>> getAll(List<String> keys) {
+            return command(keys.stream().map(key -> Optional.ofNullable(values.get(key))).toList());
+        }
+
+        @Override
+        public Uni<Long> advance(String key, long atLeast, Duration ttl) {
+            long next = mode == Mode.WORKS ? Long.parseLong(values.merge(key, Long.toString(Math.max(1, atLeast)),
+                    (old, floor) -> Long.toString(Math.max(Long.parseLong(old) + 1, Long.parseLong(floor))))) : 0;
+            return command(next);
+        }
+
+        @Override
+        public Uni<Boolean> delete(String key) {
+            return command(mode == Mode.WORKS && values.remove(key) != null);
+        }
     }
 
     record Config(boolean enabled, Optional<List<String>> keys, Duration lockTtl, Duration pollInterval,

@@ -65,6 +65,35 @@ class MobileProvidersContractTest {
     }
 
     @Test
+    void aBlockedSubjectIsANonRetryableRefusalThatTheHoldAnswersWithoutAskingAgain() {
+        String admin = TestTokens.claims("mobile-admin").audience("stsvend-admin")
+                .groups(java.util.Set.of("stsvend-admin")).sign(TestTokens.privateKey("test-keys/privateKey.pem"));
+        given().auth().oauth2(admin).contentType("application/json").body("{\"blockForSeconds\":600}")
+                .post("/admin/subjects/{s}/revoke", "mobile-blocked").then().statusCode(200);
+        String jwt = TestTokens.forSubject("mobile-blocked");
+        StsvendException refused = assertThrows(StsvendException.class,
+                () -> new StsvendTokenFetcher(service.toString(), () -> jwt, 10_000, 10_000).fetch());
+        assertEquals(403, refused.getStatus());
+        assertEquals(StsvendException.SUBJECT_BLOCKED, refused.getCode());
+        assertFalse(refused.getRetryable(), "subject-blocked is not retryable");
+
+        BlockedHold hold = new BlockedHold(60);
+        hold.check(1_000);
+        assertTrue(hold.record(refused, 1_000));
+        assertEquals(refused, assertThrows(StsvendException.class, () -> hold.check(1_059)), "held for 60 s");
+        hold.check(1_060);
+        assertTrue(hold.record(refused, 2_000));
+        hold.clear();
+        hold.check(2_001);
+        StsvendException outage = new StsvendException(503, "sts-unavailable", "down", 2L, null);
+        assertTrue(outage.getRetryable());
+        assertFalse(hold.record(outage, 3_000), "only a block is held");
+        hold.check(3_001);
+        assertTrue(new StsvendException(429, "rate-limited", "later", 1L, null).getRetryable());
+        assertFalse(new StsvendException(403, "forbidden", "no", null, null).getRetryable());
+    }
+
+    @Test
     void aBadJwtIsUnauthenticatedFromTheProblemBody() {
         // 401s are raised before the resource runs and stay problem+json: the parser reads `code` there.
         StsvendException refused = assertThrows(StsvendException.class,

@@ -19,14 +19,34 @@ import java.util.Optional;
  */
 public final class ReplicaSet implements AutoCloseable {
 
-    private final List<ServiceProcess> replicas;
+    private static final Duration READY = Duration.ofSeconds(90);
 
-    private ReplicaSet(List<ServiceProcess> replicas) {
-        this.replicas = List.copyOf(replicas);
+    private final List<ServiceProcess> replicas;
+    private final Path buildDir;
+    private final String name;
+    private final Map<String, String> properties;
+    private final Map<String, String> environment;
+    private final List<String> jvmOptions;
+    private int restarts;
+
+    private ReplicaSet(List<ServiceProcess> replicas, Path buildDir, String name, Map<String, String> properties,
+                       Map<String, String> environment, List<String> jvmOptions) {
+        this.replicas = new ArrayList<>(replicas);
+        this.buildDir = buildDir;
+        this.name = name;
+        this.properties = properties;
+        this.environment = environment;
+        this.jvmOptions = jvmOptions;
     }
 
     public static ReplicaSet launch(Path buildDir, String name, int count, StandaloneSts sts,
                                     Optional<RedisServer> redis, List<String> jvmOptions) {
+        return launch(buildDir, name, count, sts, redis, jvmOptions, Map.of());
+    }
+
+    /** As above, with {@code extra} system properties on top of (and replacing) the set's own. */
+    public static ReplicaSet launch(Path buildDir, String name, int count, StandaloneSts sts,
+                                    Optional<RedisServer> redis, List<String> jvmOptions, Map<String, String> extra) {
         Map<String, String> properties = new HashMap<>(sts.serviceProperties());
         properties.put("mp.jwt.verify.publickey.location", fileUrl("test-keys/publicKey.pem"));
         properties.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
@@ -39,13 +59,15 @@ public final class ReplicaSet implements AutoCloseable {
             properties.put("stsvend.shared-cache.operation-timeout", "2s");
             environment.put("STSVEND_SHARED_CACHE_KEYS", SharedRedis.KEY);
         });
+        properties.putAll(extra);
         List<ServiceProcess> replicas = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             replicas.add(ServiceProcess.launch(buildDir, name + "-" + i, properties, environment, jvmOptions));
         }
-        ReplicaSet set = new ReplicaSet(replicas);
+        ReplicaSet set = new ReplicaSet(replicas, buildDir, name, Map.copyOf(properties), Map.copyOf(environment),
+                List.copyOf(jvmOptions));
         try {
-            replicas.forEach(replica -> replica.awaitReady(Duration.ofSeconds(90)));
+            replicas.forEach(replica -> replica.awaitReady(READY));
         } catch (RuntimeException e) {
             set.close();
             throw e;
@@ -53,8 +75,21 @@ public final class ReplicaSet implements AutoCloseable {
         return set;
     }
 
+    /**
+     * Stops replica {@code index} as Kubernetes would (SIGTERM) and starts a new process in its place, configured
+     * alike, on a new port; waits until it is ready. Nothing of the old process's memory survives.
+     */
+    public synchronized ServiceProcess restart(int index) {
+        replicas.get(index).close();
+        restarts++;
+        ServiceProcess fresh = ServiceProcess.launch(buildDir, name + "-" + index + "-restart-" + restarts,
+                properties, environment, jvmOptions);
+        replicas.set(index, fresh);
+        return fresh.awaitReady(READY);
+    }
+
     public List<ServiceProcess> replicas() {
-        return replicas;
+        return List.copyOf(replicas);
     }
 
     public ServiceProcess get(int index) {

@@ -1,4 +1,4 @@
-package io.stsvend.issuance;
+package io.stsvend.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +20,7 @@ public class AuditTrail {
     private static final Logger LOG = Logger.getLogger(CATEGORY);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    void record(AuditEvent event) {
+    public void record(AuditEvent event) {
         try {
             LOG.info(JSON.writeValueAsString(event));
         } catch (JsonProcessingException e) {

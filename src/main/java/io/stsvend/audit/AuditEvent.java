@@ -1,4 +1,4 @@
-package io.stsvend.issuance;
+package io.stsvend.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -19,13 +19,14 @@ import java.util.stream.Collectors;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"event", "subject", "roleSessionName", "policyFingerprint", "grants", "cache", "outcome",
         "stsRequestId", "latencyMs"})
-record AuditEvent(String event, String subject, String roleSessionName, String policyFingerprint, List<String> grants,
+public record AuditEvent(String event, String subject, String roleSessionName, String policyFingerprint, List<String> grants,
                   String cache, String outcome, String stsRequestId, long latencyMs) {
 
-    static final String EVENT = "credential-issuance";
-    static final String OK = "ok";
+    public static final String EVENT = "credential-issuance";
+    public static final String OK = "ok";
 
-    static List<String> describe(List<Grant> grants) {
+    /** The grants as {@code bucket/prefix[objects]:access,...}, as the line carries them. */
+    public static List<String> describe(List<Grant> grants) {
         return grants.stream().map(AuditEvent::describe).toList();
     }
 

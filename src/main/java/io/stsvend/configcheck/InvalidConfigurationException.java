@@ -1,4 +1,4 @@
-package io.stsvend.issuance;
+package io.stsvend.configcheck;
 
 import java.util.List;
 
