@@ -2,7 +2,7 @@ package io.stsvend.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.local.LocalCloud;
-import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
@@ -26,11 +26,11 @@ class StsFailureMappingTest {
 
     @AfterEach
     void heal() {
-        cloud.sts().orElseThrow().faults().reset();
+        cloud.box().faults().reset();
     }
 
     private void failWith(InjectedError error) {
-        cloud.sts().orElseThrow().faults().failAllCalls(error);
+        cloud.box().faults().failAllCalls(error);
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.stsvend.issuance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.stsvend.local.LocalCloud;
-import io.stsvend.local.sts.StsEmulator;
-import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.cloudbox.CloudBox;
+import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.Parallel;
@@ -46,8 +46,8 @@ class RefreshAheadTest {
         breakers.resetAll();
     }
 
-    StsEmulator sts() {
-        return cloud.sts().orElseThrow();
+    CloudBox sts() {
+        return cloud.box();
     }
 
     @Test

@@ -68,7 +68,7 @@ class SharedCacheTest {
     @Inject ReactiveRedisDataSource redis;
 
     long assumeRoleCalls() {
-        return cloud.sts().orElseThrow().assumeRoleCalls();
+        return cloud.box().assumeRoleCalls();
     }
 
     final List<SharedFlight> flights = new ArrayList<>();
