@@ -12,6 +12,9 @@ import io.stsvend.cloudbox.SessionClaims;
 import io.stsvend.cloudbox.SessionTokenCodec;
 import io.vertx.core.Vertx;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * Vert.x + an emulator on a free port, a movable clock, a recording authorizer whose decision tests can swap, and
  * helpers to mint sessions and build real SDK clients.
  */
-final class EmulatorFixture implements AutoCloseable {
+final class EmulatorFixture implements AutoCloseable, AfterEachCallback {
 
     static final String BUCKET = "app-bucket";
     static final String OWNER = "1234567890123456";
@@ -41,16 +44,21 @@ final class EmulatorFixture implements AutoCloseable {
     final OssEmulator emulator;
     final int port;
 
-    EmulatorFixture() throws Exception {
+    EmulatorFixture() {
         this(OssSettings.inMemory("cn-hangzhou", new OssBucket(BUCKET, OWNER)));
     }
 
-    EmulatorFixture(OssSettings settings) throws Exception {
+    EmulatorFixture(OssSettings settings) {
         emulator = new OssEmulator(settings, codec, clock, (session, action, arn, context) -> {
             decisions.add(new Decision(session, action, arn, context));
             return policy.allowed(session, action, arn, context);
         });
-        port = emulator.listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            port = emulator.listen(vertx, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("OSS emulator did not start", e);
+        }
     }
 
     String endpoint() {
@@ -102,6 +110,11 @@ final class EmulatorFixture implements AutoCloseable {
 
     Decision lastDecision() {
         return decisions.get(decisions.size() - 1);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
     }
 
     @Override

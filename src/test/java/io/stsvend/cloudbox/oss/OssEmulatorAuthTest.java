@@ -24,8 +24,7 @@ import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,19 +35,9 @@ class OssEmulatorAuthTest {
     private static final byte[] CONTENT = "presigned content".getBytes(StandardCharsets.UTF_8);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EmulatorFixture fixture;
-    private IssuedSession session;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new EmulatorFixture();
-        session = fixture.mint();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EmulatorFixture fixture = new EmulatorFixture();
+    private final IssuedSession session = fixture.mint();
 
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})

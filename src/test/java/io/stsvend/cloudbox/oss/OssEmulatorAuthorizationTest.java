@@ -16,8 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,19 +25,9 @@ class OssEmulatorAuthorizationTest {
 
     private static final String BUCKET_ARN = "acs:oss:*:" + EmulatorFixture.OWNER + ":" + BUCKET;
 
-    private EmulatorFixture fixture;
-    private IssuedSession session;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new EmulatorFixture();
-        session = fixture.mint();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EmulatorFixture fixture = new EmulatorFixture();
+    private final IssuedSession session = fixture.mint();
 
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})

@@ -21,9 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A request is authenticated and authorized on its headers before any of its body is buffered: raw sockets announce
@@ -35,17 +34,8 @@ class OssEmulatorEarlyRefusalTest {
     private static final long ANNOUNCED = 60L * 1024 * 1024;
     private static final String BOUNDARY = "----stsvendBoundary";
 
-    private EmulatorFixture fixture;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new EmulatorFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EmulatorFixture fixture = new EmulatorFixture();
 
     @Test
     void aDozenParallelAnonymousUploadsAreRefusedOnTheirHeaders() throws Exception {

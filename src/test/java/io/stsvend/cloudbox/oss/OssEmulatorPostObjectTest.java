@@ -18,9 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,19 +31,9 @@ class OssEmulatorPostObjectTest {
     static final String SIZE_RANGE = "[\"content-length-range\",1,1024]";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EmulatorFixture fixture;
-    private IssuedSession session;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new EmulatorFixture();
-        session = fixture.mint();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EmulatorFixture fixture = new EmulatorFixture();
+    private final IssuedSession session = fixture.mint();
 
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})

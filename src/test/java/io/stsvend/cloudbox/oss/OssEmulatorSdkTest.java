@@ -30,8 +30,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,17 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The unmodified aliyun-sdk-oss client, once with Signature V1 and once with V4, against the emulator. */
 class OssEmulatorSdkTest {
 
-    private EmulatorFixture fixture;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new EmulatorFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EmulatorFixture fixture = new EmulatorFixture();
 
     @ParameterizedTest
     @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
