@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,19 +37,9 @@ class AssumeRoleAuthorizationSdkTest {
     private static final String OSS_ONLY_POLICY = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":[\"oss:GetObject\"],\"Resource\":[\"acs:oss:*:*:app-bucket/users/u123/*\"]}]}";
 
-    private StsEmulatorFixture sts;
+    @RegisterExtension
+    final StsEmulatorFixture sts = new StsEmulatorFixture();
     private final List<String> permissionChecks = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        sts = new StsEmulatorFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        SdkClients.shutdownAll();
-        sts.close();
-    }
 
     @Test
     void vendedCredentialsCannotAssumeTheRoleThatIssuedThem() throws Exception {

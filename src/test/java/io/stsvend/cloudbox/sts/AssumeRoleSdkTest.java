@@ -25,8 +25,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,20 +37,9 @@ class AssumeRoleSdkTest {
     private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private StsEmulatorFixture sts;
-    private IAcsClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        sts = new StsEmulatorFixture();
-        client = SdkClients.longTerm(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        SdkClients.shutdownAll();
-        sts.close();
-    }
+    @RegisterExtension
+    final StsEmulatorFixture sts = new StsEmulatorFixture();
+    private final IAcsClient client = SdkClients.longTerm(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
 
     @Test
     void issuesCredentialsInTheDocumentedShape() throws Exception {

@@ -22,8 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,18 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Request verification (spec §2.3) as the real SDK experiences it, for long-term and temporary callers. */
 class RequestAuthenticationSdkTest {
 
-    private StsEmulatorFixture sts;
-
-    @BeforeEach
-    void start() throws Exception {
-        sts = new StsEmulatorFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        SdkClients.shutdownAll();
-        sts.close();
-    }
+    @RegisterExtension
+    final StsEmulatorFixture sts = new StsEmulatorFixture();
 
     @Test
     void wrongSecretSurfacesAsInvalidAccessKeySecret() {

@@ -4,6 +4,9 @@ import io.stsvend.testing.StoppedClock;
 import io.stsvend.cloudbox.SessionTokenCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
@@ -13,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * A running STS emulator on a fresh Vert.x instance and a free port, with one RAM user and two roles. Its clock
  * starts at the real current second, because the Alibaba SDK stamps requests with the system clock.
  */
-final class StsEmulatorFixture implements AutoCloseable {
+final class StsEmulatorFixture implements AutoCloseable, AfterEachCallback {
 
     static final String ACCOUNT_ID = "1234567890123456";
     static final String ACCESS_KEY_ID = "EMULATORTESTKEY01";
@@ -47,8 +50,19 @@ final class StsEmulatorFixture implements AutoCloseable {
             (session, roleArn) -> permission.allows(session, roleArn));
     final int port;
 
-    StsEmulatorFixture() throws Exception {
-        this.port = await(emulator.listen(vertx, "127.0.0.1", 0));
+    StsEmulatorFixture() {
+        try {
+            this.port = await(emulator.listen(vertx, "127.0.0.1", 0));
+        } catch (Exception e) {
+            throw new IllegalStateException("STS emulator did not start", e);
+        }
+    }
+
+    /** As a registered extension: shuts down the test's SDK clients, then this emulator. */
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        SdkClients.shutdownAll();
+        close();
     }
 
     String endpoint() {

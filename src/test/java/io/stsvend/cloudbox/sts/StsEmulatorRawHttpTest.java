@@ -16,8 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,19 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Wire-level checks with hand-signed requests: replay, clock skew, encodings and the error body. */
 class StsEmulatorRawHttpTest {
 
-    private StsEmulatorFixture sts;
-    private RawStsClient raw;
-
-    @BeforeEach
-    void start() throws Exception {
-        sts = new StsEmulatorFixture();
-        raw = new RawStsClient(sts.port);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        sts.close();
-    }
+    @RegisterExtension
+    final StsEmulatorFixture sts = new StsEmulatorFixture();
+    private final RawStsClient raw = new RawStsClient(sts.port);
 
     @Test
     void replayedNonceIsRefused() throws Exception {

@@ -22,8 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,18 +34,9 @@ class StsEmulatorV3RawHttpTest {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private StsEmulatorFixture sts;
+    @RegisterExtension
+    final StsEmulatorFixture sts = new StsEmulatorFixture();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() throws Exception {
-        sts = new StsEmulatorFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        sts.close();
-    }
 
     @Test
     void aSignedCallIsServed() throws Exception {

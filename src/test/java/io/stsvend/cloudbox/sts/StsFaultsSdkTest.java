@@ -17,27 +17,15 @@ import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /** The emulator's test controls and call counters, as seen by the real SDK client. */
 class StsFaultsSdkTest {
 
-    private StsEmulatorFixture sts;
-    private IAcsClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        sts = new StsEmulatorFixture();
-        client = SdkClients.longTerm(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        SdkClients.shutdownAll();
-        sts.close();
-    }
+    @RegisterExtension
+    final StsEmulatorFixture sts = new StsEmulatorFixture();
+    private final IAcsClient client = SdkClients.longTerm(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
 
     @Test
     void delayedResponsesStillArriveAndAreCounted() throws Exception {
