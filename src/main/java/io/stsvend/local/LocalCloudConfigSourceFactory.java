@@ -1,6 +1,8 @@
 package io.stsvend.local;
 
 import io.smallrye.config.ConfigSourceContext;
+import io.stsvend.cloudbox.AccessKey;
+import io.stsvend.cloudbox.RolePolicies;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
@@ -62,8 +64,9 @@ public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
         String advertised = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         props.put("stsvend.callback.extra-public-key-url-prefixes", "http://" + advertised + ":" + ossPort
                 + "/callback_pub_key_v1.pem");
-        String keyId = value(context, "stsvend.local.ram-user.access-key-id", "LOCAL" + randomText(random, 16).toUpperCase());
-        String secret = value(context, "stsvend.local.ram-user.access-key-secret", randomText(random, 30));
+        AccessKey generated = AccessKey.random();
+        String keyId = value(context, "stsvend.local.ram-user.access-key-id", generated.accessKeyId());
+        String secret = value(context, "stsvend.local.ram-user.access-key-secret", generated.accessKeySecret());
         props.put("stsvend.local.ram-user.access-key-id", keyId);
         props.put("stsvend.local.ram-user.access-key-secret", secret);
         props.put("stsvend.sts.access-key-id", keyId);
@@ -85,7 +88,7 @@ public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
         if (value(context, "stsvend.explain.role-policy", null) == null) {
             String buckets = value(context, "stsvend.local.oss.buckets", "app-bucket");
             props.put("stsvend.explain.role-policy", value(context, "stsvend.local.role-policy",
-                    LocalCloud.defaultRolePolicy(List.of(buckets.split("\\s*,\\s*")))));
+                    RolePolicies.ossAllOn(List.of(buckets.split("\\s*,\\s*")))));
         }
         return List.of(new PropertiesConfigSource(props, "stsvend-local-cloud", ORDINAL),
                 new PropertiesConfigSource(resolvedPorts, "stsvend-local-cloud-resolved-ports", RESOLVED_PORTS_ORDINAL));
@@ -117,15 +120,6 @@ public class LocalCloudConfigSourceFactory implements ConfigSourceFactory {
         } catch (IOException e) {
             throw new UncheckedIOException("no free port for the local cloud", e);
         }
-    }
-
-    private static String randomText(SecureRandom random, int length) {
-        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return out.toString();
     }
 
     private static KeyPair demoKeyPair(SecureRandom random) {

@@ -65,7 +65,7 @@ public class ClaimInjectionTest {
 
     /** AssumeRole calls the emulated STS has received so far (looked up, not injected: subclasses run outside the app). */
     protected long assumeRoleCalls() {
-        return Arc.container().instance(LocalCloud.class).get().sts().orElseThrow().assumeRoleCalls();
+        return Arc.container().instance(LocalCloud.class).get().box().assumeRoleCalls();
     }
 
     private void assertUnauthenticated(String token) {

@@ -3,7 +3,7 @@ package io.stsvend.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.stsvend.local.LocalCloud;
-import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.sts.AssumeRoleGuard;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
@@ -49,7 +49,7 @@ class NoSecretsInLogsTest {
     @AfterEach
     void restore() {
         clock.reset();
-        cloud.sts().orElseThrow().faults().reset();
+        cloud.box().faults().reset();
         guard.resetCircuitBreaker();
     }
 
@@ -77,7 +77,7 @@ class NoSecretsInLogsTest {
                 return key != null && !key.equals(first);
             });
             clock.reset();
-            var faults = cloud.sts().orElseThrow().faults();
+            var faults = cloud.box().faults();
             faults.failNextAssumeRoleCalls(3, InjectedError.throttling());
             issue(TestTokens.forSubject("secrets-throttled"));
             faults.failNextAssumeRoleCalls(1, new InjectedError(403, "NoPermission", "not authorized"));

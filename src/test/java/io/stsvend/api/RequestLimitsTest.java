@@ -30,7 +30,7 @@ class RequestLimitsTest {
     LocalCloud cloud;
 
     long stsCalls() {
-        return cloud.sts().orElseThrow().assumeRoleCalls();
+        return cloud.box().assumeRoleCalls();
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.stsvend.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.stsvend.local.LocalCloud;
-import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.TestTokens;
 
@@ -44,12 +44,12 @@ class SecretsNeverLoggedTest {
             }
             for (InjectedError error : List.of(InjectedError.throttling(), InjectedError.serviceUnavailable(),
                     new InjectedError(403, "NoPermission", "denied"), new InjectedError(400, "Odd", "odd"))) {
-                cloud.sts().orElseThrow().faults().failAllCalls(error);
+                cloud.box().faults().failAllCalls(error);
                 String jwt = TestTokens.forSubject("logs-failing-" + error.code().replace('.', '-'));
                 secrets.add(jwt);
                 given().auth().oauth2(jwt).when().get("/credentials").then().statusCode(error.status() == 403 ? 500
                         : error.code().startsWith("Odd") ? 502 : 503);
-                cloud.sts().orElseThrow().faults().reset();
+                cloud.box().faults().reset();
             }
             String refused = TestTokens.forSubject("../bob");
             secrets.add(refused);

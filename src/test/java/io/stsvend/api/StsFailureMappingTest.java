@@ -2,7 +2,7 @@ package io.stsvend.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.local.LocalCloud;
-import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.sts.AssumeRoleGuard;
 import io.stsvend.testing.TestTokens;
 
@@ -30,13 +30,13 @@ class StsFailureMappingTest {
 
     @AfterEach
     void heal() {
-        cloud.sts().orElseThrow().faults().reset();
+        cloud.box().faults().reset();
         // The test profile's breaker stays open until a test moves the clock: leave it closed for the next test.
         guard.resetCircuitBreaker();
     }
 
     private void failWith(InjectedError error) {
-        cloud.sts().orElseThrow().faults().failAllCalls(error);
+        cloud.box().faults().failAllCalls(error);
     }
 
     @Test

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.local.LocalCloud;
-import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.testing.SharedRedis;
 import io.stsvend.testing.TestTokens;
 import jakarta.inject.Inject;
@@ -96,12 +96,12 @@ class MonitoredMetricsTest {
         String token = TestTokens.forSubject("monitored-user");
         given().auth().oauth2(token).get("/credentials").then().statusCode(200);
         given().auth().oauth2(token).get("/credentials").then().statusCode(200);
-        cloud.sts().orElseThrow().faults().failAllCalls(InjectedError.throttling());
+        cloud.box().faults().failAllCalls(InjectedError.throttling());
         try {
             given().auth().oauth2(TestTokens.forSubject("monitored-throttled")).get("/credentials").then()
                     .statusCode(503);
         } finally {
-            cloud.sts().orElseThrow().faults().reset();
+            cloud.box().faults().reset();
         }
         given().contentType("application/x-www-form-urlencoded").body("bucket=app-bucket").post("/oss/callback")
                 .then().statusCode(403);

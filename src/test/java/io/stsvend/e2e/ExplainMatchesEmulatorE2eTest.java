@@ -158,7 +158,7 @@ class ExplainMatchesEmulatorE2eTest {
         String text = given().auth().oauth2(jwt).when().get("/credentials/explain").then().statusCode(200)
                 .extract().asString();
         JsonPath body = new JsonPath(text);
-        String sent = cloud.codec().verify(vended.securityToken()).policy().orElseThrow();
+        String sent = cloud.box().readSessionToken(vended.securityToken()).policy().orElseThrow();
         assertEquals(sent, rawSessionPolicy(text), "byte for byte what AssumeRole received");
         assertEquals("issued", body.getString("credentials.outcome"));
         assertEquals("matched", body.getString("rules[0].outcome"));

@@ -4,7 +4,7 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.common.comm.SignVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.stsvend.local.IssuedSession;
+import io.stsvend.cloudbox.IssuedSession;
 import io.stsvend.local.LocalCloud;
 import io.stsvend.testing.TestTokens;
 
@@ -35,9 +35,6 @@ class SharedFolderE2eTest {
 
     @Inject
     LocalCloud cloud;
-
-    @ConfigProperty(name = "stsvend.sts.role-arn")
-    String roleArn;
 
     @ConfigProperty(name = "stsvend.oss.endpoint")
     String ossEndpoint;
@@ -96,7 +93,7 @@ class SharedFolderE2eTest {
      * policy (the role's whole permission), since no vended token may write there.
      */
     private void publish(String key, String content) {
-        IssuedSession operator = cloud.codec().mint(roleArn, "e2e-operator", Optional.empty(),
+        IssuedSession operator = cloud.box().mintSession("e2e-operator", Optional.empty(),
                 cloud.clock().instant().plus(Duration.ofHours(1)));
         OSS oss = new Vended(operator.accessKeyId(), operator.accessKeySecret(), operator.securityToken(),
                 operator.expiration(), region, ossEndpoint).client(SignVersion.V4);

@@ -35,7 +35,7 @@ class ObservabilityEndpointsTest {
     }
 
     long stsCalls() {
-        return cloud.sts().orElseThrow().assumeRoleCalls();
+        return cloud.box().assumeRoleCalls();
     }
 
     @Test

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.audit.AuditTrail;
 import io.stsvend.local.LocalCloud;
-import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.TestTokens;
 
@@ -42,7 +42,7 @@ class AuditTrailTest {
     @AfterEach
     void restore() {
         logs.close();
-        cloud.sts().orElseThrow().faults().reset();
+        cloud.box().faults().reset();
     }
 
     List<JsonNode> auditLinesOf(String subject) throws Exception {
@@ -83,7 +83,7 @@ class AuditTrailTest {
 
     @Test
     void failedAttemptIsAuditedWithItsErrorCodeAndNoRequestId() throws Exception {
-        cloud.sts().orElseThrow().faults().failNextAssumeRoleCalls(1,
+        cloud.box().faults().failNextAssumeRoleCalls(1,
                 new InjectedError(403, "NoPermission", "You are not authorized"));
         get(TestTokens.forSubject("audit-bob")).then().statusCode(500);
 

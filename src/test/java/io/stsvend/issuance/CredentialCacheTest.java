@@ -2,8 +2,8 @@ package io.stsvend.issuance;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.local.LocalCloud;
-import io.stsvend.local.sts.StsEmulator;
-import io.stsvend.local.sts.StsFaults;
+import io.stsvend.cloudbox.CloudBox;
+import io.stsvend.cloudbox.sts.StsFaults;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.Parallel;
 import io.stsvend.testing.TestTokens;
@@ -39,8 +39,8 @@ class CredentialCacheTest {
         sts().faults().reset();
     }
 
-    StsEmulator sts() {
-        return cloud.sts().orElseThrow();
+    CloudBox sts() {
+        return cloud.box();
     }
 
     static String accessKeyIdFor(String token) {

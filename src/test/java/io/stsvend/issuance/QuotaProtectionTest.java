@@ -70,7 +70,7 @@ class QuotaProtectionTest {
     }
 
     long stsCalls() {
-        return cloud.sts().orElseThrow().assumeRoleCalls();
+        return cloud.box().assumeRoleCalls();
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.stsvend.issuance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.audit.AuditTrail;
 import io.stsvend.local.LocalCloud;
-import io.stsvend.local.sts.StsEmulator;
-import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.cloudbox.CloudBox;
+import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.sts.AssumeRoleGuard;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
@@ -47,8 +47,8 @@ class RefreshAheadTest {
         guard.resetCircuitBreaker();
     }
 
-    StsEmulator sts() {
-        return cloud.sts().orElseThrow();
+    CloudBox sts() {
+        return cloud.box();
     }
 
     @Test

@@ -53,7 +53,7 @@ class RevocationAcrossReplicasTest {
     final MutableClock time = new MutableClock();
 
     long assumeRoleCalls() {
-        return cloud.sts().orElseThrow().assumeRoleCalls();
+        return cloud.box().assumeRoleCalls();
     }
 
     static String keyOf(InJvmReplicas.Replica replica, String subject) {

@@ -52,7 +52,7 @@ class SharedCacheTest {
     @Inject InJvmReplicas more;
 
     long assumeRoleCalls() {
-        return cloud.sts().orElseThrow().assumeRoleCalls();
+        return cloud.box().assumeRoleCalls();
     }
 
     final List<SharedFlight> flights = new ArrayList<>();

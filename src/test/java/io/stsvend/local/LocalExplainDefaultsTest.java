@@ -1,5 +1,6 @@
 package io.stsvend.local;
 
+import io.stsvend.cloudbox.RolePolicies;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -21,7 +22,7 @@ class LocalExplainDefaultsTest {
     void explainSeesTheEmulatedRolesDefaultPolicyForTheConfiguredBuckets() {
         SmallRyeConfig config = config(Map.of("stsvend.local.enabled", "true",
                 "stsvend.local.oss.buckets", "app-bucket, other-bucket"));
-        assertEquals(LocalCloud.defaultRolePolicy(List.of("app-bucket", "other-bucket")),
+        assertEquals(RolePolicies.ossAllOn(List.of("app-bucket", "other-bucket")),
                 config.getRawValue("stsvend.explain.role-policy"));
         assertEquals("stsvend,stsvend-admin", config.getRawValue("mp.jwt.verify.audiences"));
     }

@@ -66,9 +66,9 @@ class RrsaCredentialsProviderTest {
         BasicSessionCredentials credentials = (BasicSessionCredentials) provider().getCredentials();
 
         assertTrue(credentials.getAccessKeyId().startsWith("STS."));
-        assertEquals(sts.codec.secretFor(credentials.getAccessKeyId()), credentials.getAccessKeySecret());
-        assertEquals(RrsaStsEmulator.POD_ROLE_ARN, sts.codec.verify(credentials.getSessionToken()).roleArn());
-        assertEquals("stsvend-pod", sts.codec.verify(credentials.getSessionToken()).roleSessionName());
+        assertEquals(sts.secretFor(credentials.getAccessKeyId()), credentials.getAccessKeySecret());
+        assertEquals(RrsaStsEmulator.POD_ROLE_ARN, sts.session(credentials.getSessionToken()).roleArn());
+        assertEquals("stsvend-pod", sts.session(credentials.getSessionToken()).roleSessionName());
     }
 
     @Test
@@ -78,11 +78,11 @@ class RrsaCredentialsProviderTest {
 
         clock.advance(Duration.ofMinutes(55).minusSeconds(1));
         assertSame(first, provider.getCredentials());
-        assertEquals(1, sts.emulator.assumeRoleWithOidcCalls());
+        assertEquals(1, sts.assumeRoleWithOidcCalls());
 
         clock.advance(Duration.ofSeconds(1));
         assertNotEquals(first.getAccessKeyId(), provider.getCredentials().getAccessKeyId());
-        assertEquals(2, sts.emulator.assumeRoleWithOidcCalls());
+        assertEquals(2, sts.assumeRoleWithOidcCalls());
     }
 
     @Test
@@ -101,7 +101,7 @@ class RrsaCredentialsProviderTest {
         // The kubelet rotates the token: the next refresh uses the new one.
         sts.writeValidToken(tokenFile);
         assertNotEquals(first.getAccessKeyId(), provider.getCredentials().getAccessKeyId());
-        assertEquals(4, sts.emulator.assumeRoleWithOidcCalls());
+        assertEquals(4, sts.assumeRoleWithOidcCalls());
     }
 
     @Test
@@ -120,7 +120,7 @@ class RrsaCredentialsProviderTest {
         ClientException refused = assertThrows(ClientException.class, () -> provider(rrsa).getCredentials());
 
         assertEquals(ServerCredentials.TOKEN_FILE_UNREADABLE, refused.getErrCode());
-        assertEquals(0, sts.emulator.assumeRoleWithOidcCalls());
+        assertEquals(0, sts.assumeRoleWithOidcCalls());
     }
 
     @Test
@@ -128,7 +128,7 @@ class RrsaCredentialsProviderTest {
         TestRrsa rrsa = TestRrsa.against(sts, tokenFile).withTrustCertificate(Optional.empty());
 
         assertThrows(ClientException.class, () -> provider(rrsa).getCredentials());
-        assertEquals(0, sts.emulator.assumeRoleWithOidcCalls());
+        assertEquals(0, sts.assumeRoleWithOidcCalls());
     }
 
     @Test
@@ -138,6 +138,6 @@ class RrsaCredentialsProviderTest {
                 .map(AlibabaCloudCredentials::getAccessKeyId).distinct().toList();
 
         assertEquals(1, keys.size());
-        assertEquals(1, sts.emulator.assumeRoleWithOidcCalls());
+        assertEquals(1, sts.assumeRoleWithOidcCalls());
     }
 }

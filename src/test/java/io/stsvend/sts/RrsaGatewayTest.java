@@ -56,12 +56,12 @@ class RrsaGatewayTest {
         TemporaryCredentials issued = assumeRoleForUser();
 
         assertTrue(issued.accessKeyId().startsWith("STS."));
-        assertEquals(RrsaStsEmulator.USER_ROLE_ARN, sts.codec.verify(issued.securityToken()).roleArn());
-        assertEquals(1, sts.emulator.assumeRoleWithOidcCalls());
-        assertEquals(1, sts.emulator.issuedCredentials());
+        assertEquals(RrsaStsEmulator.USER_ROLE_ARN, sts.session(issued.securityToken()).roleArn());
+        assertEquals(1, sts.assumeRoleWithOidcCalls());
+        assertEquals(1, sts.issuedCredentials());
         // A second user reuses the server's credentials.
         assumeRoleForUser();
-        assertEquals(1, sts.emulator.assumeRoleWithOidcCalls());
+        assertEquals(1, sts.assumeRoleWithOidcCalls());
     }
 
     @Test
@@ -71,6 +71,6 @@ class RrsaGatewayTest {
         CodedException failure = assertThrows(CodedException.class, this::assumeRoleForUser);
 
         assertEquals(ErrorCode.STS_MISCONFIGURED, failure.errorCode());
-        assertEquals(0, sts.emulator.assumeRoleCalls());
+        assertEquals(0, sts.assumeRoleCalls());
     }
 }

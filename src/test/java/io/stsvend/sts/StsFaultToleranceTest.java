@@ -4,8 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.stsvend.local.LocalCloud;
-import io.stsvend.local.sts.StsEmulator;
-import io.stsvend.local.sts.StsFaults.InjectedError;
+import io.stsvend.cloudbox.CloudBox;
+import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.TestTokens;
@@ -72,8 +72,8 @@ class StsFaultToleranceTest {
                 "an event-loop thread was blocked");
     }
 
-    StsEmulator sts() {
-        return cloud.sts().orElseThrow();
+    CloudBox sts() {
+        return cloud.box();
     }
 
     static String cold() {

@@ -1,9 +1,10 @@
 package io.stsvend.testing;
 
-import io.stsvend.local.SessionTokenCodec;
-import io.stsvend.local.sts.OidcProvider;
-import io.stsvend.local.sts.StsEmulator;
-import io.stsvend.local.sts.StsEmulatorSettings;
+import io.stsvend.cloudbox.SessionClaims;
+import io.stsvend.cloudbox.SessionTokenCodec;
+import io.stsvend.cloudbox.sts.OidcProvider;
+import io.stsvend.cloudbox.sts.StsEmulator;
+import io.stsvend.cloudbox.sts.StsEmulatorSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -32,8 +33,8 @@ public final class RrsaStsEmulator implements AutoCloseable {
 
     public final TestOidcIssuer issuer = new TestOidcIssuer();
     public final StoppedClock clock = StoppedClock.now();
-    public final SessionTokenCodec codec = SessionTokenCodec.withRandomKey();
-    public final StsEmulator emulator;
+    private final SessionTokenCodec codec = SessionTokenCodec.withRandomKey();
+    private final StsEmulator emulator;
     public final int httpPort;
     public final int tlsPort;
     private final Vertx vertx = Vertx.vertx();
@@ -61,6 +62,28 @@ public final class RrsaStsEmulator implements AutoCloseable {
     /** AssumeRoleWithOIDC endpoint (TLS), host:port; the certificate names localhost. */
     public String tlsEndpoint() {
         return TestTls.HOST + ":" + tlsPort;
+    }
+
+    public long assumeRoleCalls() {
+        return emulator.assumeRoleCalls();
+    }
+
+    public long assumeRoleWithOidcCalls() {
+        return emulator.assumeRoleWithOidcCalls();
+    }
+
+    public long issuedCredentials() {
+        return emulator.issuedCredentials();
+    }
+
+    /** The secret the emulator derived for a temporary AccessKeyId it issued. */
+    public String secretFor(String accessKeyId) {
+        return codec.secretFor(accessKeyId);
+    }
+
+    /** What a SecurityToken this emulator minted binds. */
+    public SessionClaims session(String securityToken) {
+        return codec.verify(securityToken);
     }
 
     /** Writes a token for now into {@code file}, as the kubelet does when it rotates the projected token. */
