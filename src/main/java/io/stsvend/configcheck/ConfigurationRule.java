@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One configuration group's startup rules (STS and grants, cache, miss limits, shared cache, JWKS, uploads,
- * callbacks, explain, admin). Implementations are CDI beans; {@link StartupCheck} asks every one of them and fails
- * the start once, listing all problems together.
+ * callbacks, explain, admin, local mode). Implementations are CDI beans; {@link StartupCheck} asks every one of
+ * them and fails the start once, listing all problems together.
  *
  * <p>Contract: {@link #problems()} reads configuration only (no I/O), never throws for a bad value (it reports it),
  * and names the property in each problem without quoting a secret.

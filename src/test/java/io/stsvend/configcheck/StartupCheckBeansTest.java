@@ -6,6 +6,7 @@ import io.stsvend.admin.AdminChecks;
 import io.stsvend.explain.ExplainConfigCheck;
 import io.stsvend.identity.JwksConfigCheck;
 import io.stsvend.issuance.ConfigurationCheck;
+import io.stsvend.local.LocalConfigCheck;
 import io.stsvend.upload.CallbackConfigCheck;
 import io.stsvend.upload.UploadConfigCheck;
 
@@ -35,7 +36,7 @@ class StartupCheckBeansTest {
         Set<String> names = rules.stream().map(rule -> rule.getClass().getSimpleName().replace("_ClientProxy", ""))
                 .map(name -> name.replaceAll("_Subclass$", "")).collect(Collectors.toSet());
         for (Class<?> type : List.of(ConfigurationCheck.class, JwksConfigCheck.class, UploadConfigCheck.class,
-                CallbackConfigCheck.class, ExplainConfigCheck.class, AdminChecks.class)) {
+                CallbackConfigCheck.class, ExplainConfigCheck.class, AdminChecks.class, LocalConfigCheck.class)) {
             assertTrue(names.contains(type.getSimpleName()), type.getSimpleName() + " missing from " + names);
         }
         assertTrue(check.passed());

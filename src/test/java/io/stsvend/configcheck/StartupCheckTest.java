@@ -16,6 +16,8 @@ import io.stsvend.issuance.GrantsConfig;
 import io.stsvend.issuance.MissLimitConfig;
 import io.stsvend.issuance.OssConfig;
 import io.stsvend.issuance.SharedCacheConfig;
+import io.stsvend.local.LocalConfig;
+import io.stsvend.local.LocalConfigCheck;
 import io.stsvend.sts.ResilienceConfig;
 import io.stsvend.sts.StsConfig;
 import io.stsvend.upload.CallbackConfig;
@@ -62,6 +64,7 @@ class StartupCheckTest {
                 .withMapping(OssConfig.class).withMapping(ResilienceConfig.class).withMapping(MissLimitConfig.class)
                 .withMapping(SharedCacheConfig.class).withMapping(JwksConfig.class).withMapping(UploadConfig.class)
                 .withMapping(CallbackConfig.class).withMapping(ExplainConfig.class).withMapping(AdminConfig.class)
+                .withMapping(LocalConfig.class)
                 .build();
         return List.of(
                 new ConfigurationCheck(config.getConfigMapping(GrantsConfig.class),
@@ -73,25 +76,29 @@ class StartupCheckTest {
                 new UploadConfigCheck(config.getConfigMapping(UploadConfig.class)),
                 new CallbackConfigCheck(config.getConfigMapping(CallbackConfig.class)),
                 new ExplainConfigCheck(config.getConfigMapping(ExplainConfig.class)),
-                new AdminChecks(config.getConfigMapping(AdminConfig.class), Optional.of(List.of("stsvend"))));
+                new AdminChecks(config.getConfigMapping(AdminConfig.class), Optional.of(List.of("stsvend"))),
+                new LocalConfigCheck(config.getConfigMapping(LocalConfig.class)));
     }
 
     @Test
-    void oneProblemInEachOfFiveGroupsFailsTheStartOnceListingAllFive() {
+    void oneProblemInEachOfSixGroupsFailsTheStartOnceListingAllSix() {
         InvalidConfigurationException refused = assertThrows(InvalidConfigurationException.class,
                 () -> StartupCheck.check(rulesWith(Map.of(
                         "stsvend.cache.min-remaining", "30s",
                         "stsvend.jwks.refresh-interval", "10s",
                         "stsvend.uploads.max-form-bytes", "0",
                         "stsvend.callback.url", "ftp://example.com/cb",
-                        "stsvend.admin.role", "has space"))));
+                        "stsvend.admin.role", "has space",
+                        "stsvend.local.enabled", "true",
+                        "stsvend.local.oss.buckets", "Not_A_Bucket"))));
         List<String> problems = refused.problems();
-        assertEquals(5, problems.size(), problems::toString);
+        assertEquals(6, problems.size(), problems::toString);
         for (String property : List.of("stsvend.cache.min-remaining", "stsvend.jwks.refresh-interval",
-                "stsvend.uploads.max-form-bytes", "stsvend.callback.url", "stsvend.admin.role")) {
+                "stsvend.uploads.max-form-bytes", "stsvend.callback.url", "stsvend.admin.role",
+                "stsvend.local.oss.buckets")) {
             assertTrue(problems.stream().anyMatch(p -> p.startsWith(property)), property + " in " + problems);
         }
-        assertTrue(refused.getMessage().startsWith("stsvend cannot start, 5 configuration problem(s)"),
+        assertTrue(refused.getMessage().startsWith("stsvend cannot start, 6 configuration problem(s)"),
                 refused.getMessage());
     }
 
