@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -61,6 +62,9 @@ public class Revocations {
     private final SubjectRecords shared;
     private final Duration retryAfter;
     private final Map<String, Instant> blocks = new ConcurrentHashMap<>();
+    /** Shared-store reads in flight, per subject (see {@link #read}). */
+    private final Map<String, CompletableFuture<Optional<SubjectRecords.Standing>>> reading =
+            new ConcurrentHashMap<>();
     /** The generation last seen in the shared store per subject, for when it cannot be asked. */
     private final com.github.benmanes.caffeine.cache.Cache<String, Long> generations = Caffeine.newBuilder()
             .maximumSize(MAX_BLOCKS).expireAfterWrite(SubjectRecords.GENERATION_TTL).build();
@@ -132,8 +136,22 @@ public class Revocations {
         if (!shared.enabled()) {
             return Uni.createFrom().item(new Standing(0, localBlock(subject)));
         }
-        return shared.read(subject).map(answer -> answer.map(found -> remember(subject, found))
+        return read(subject).map(answer -> answer.map(found -> remember(subject, found))
                 .orElseGet(() -> new Standing(lastGeneration(subject), localBlock(subject))));
+    }
+
+    /**
+     * One read of the shared store per subject at a time on this replica: concurrent requests of one subject (a
+     * burst of parallel uploads, an app's fan-out) share the read in flight instead of each queueing a command on
+     * the Redis pool, whose waiting list would overflow and mark the store unavailable for every subject.
+     */
+    private Uni<Optional<SubjectRecords.Standing>> read(String subject) {
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Optional<SubjectRecords.Standing>> pending = reading.computeIfAbsent(subject,
+                    s -> shared.read(s).subscribeAsCompletionStage());
+            pending.whenComplete((answer, failure) -> reading.remove(subject, pending));
+            return Uni.createFrom().completionStage(pending);
+        });
     }
 
     private Standing remember(String subject, SubjectRecords.Standing found) {

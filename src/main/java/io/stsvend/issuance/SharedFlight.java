@@ -55,7 +55,10 @@ final class SharedFlight {
      * not asked for a standing either until the retry interval has passed, and the other way round.
      */
     SubjectRecords subjectRecords(Clock clock) {
-        return new SubjectRecords(store, sealer, availability, config.operationTimeout(), clock);
+        // A failed standing read is a lookup the store did not answer, like a failed credential lookup: it counts
+        // as unavailable, so the degraded-sharing alert sees it even when it is the first command to fail.
+        return new SubjectRecords(store, sealer, availability, config.operationTimeout(), clock,
+                () -> count("unavailable"));
     }
 
     /** True while the last store command failed: this replica then caches on its own. */

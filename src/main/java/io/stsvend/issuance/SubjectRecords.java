@@ -48,9 +48,11 @@ final class SubjectRecords {
     private final StoreAvailability availability;
     private final Duration operationTimeout;
     private final Clock clock;
+    private final Runnable onUnanswered;
 
     SubjectRecords(SharedCredentialStore store, CredentialSealer sealer, StoreAvailability availability,
-                   Duration operationTimeout, Clock clock) {
+                   Duration operationTimeout, Clock clock, Runnable onUnanswered) {
+        this.onUnanswered = onUnanswered;
         this.store = store;
         this.sealer = sealer;
         this.availability = availability;
@@ -72,6 +74,7 @@ final class SubjectRecords {
                 .map(values -> Optional.of(new Standing(values.get(0).map(SubjectRecords::number).orElse(0L),
                         values.get(1).map(SubjectRecords::number).map(Instant::ofEpochMilli)
                                 .filter(clock.instant()::isBefore))))
+                .onFailure().invoke(failure -> onUnanswered.run())
                 .onFailure().recoverWithItem(Optional.empty());
     }
 
