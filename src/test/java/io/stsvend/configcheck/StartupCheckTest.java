@@ -15,7 +15,7 @@ import io.stsvend.issuance.ConfigurationCheck;
 import io.stsvend.issuance.GrantsConfig;
 import io.stsvend.issuance.MissLimitConfig;
 import io.stsvend.issuance.OssConfig;
-import io.stsvend.issuance.SharedCacheConfig;
+import io.stsvend.sharedcache.SharedCacheConfig;
 import io.stsvend.sts.ResilienceConfig;
 import io.stsvend.sts.StsConfig;
 import io.stsvend.upload.CallbackConfig;
