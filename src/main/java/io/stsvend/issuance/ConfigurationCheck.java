@@ -4,6 +4,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.stsvend.configcheck.ConfigurationRule;
 import io.stsvend.configcheck.StartupCheck;
 import io.stsvend.grant.SessionPolicy;
+import io.stsvend.sharedcache.SharedCacheChecks;
+import io.stsvend.sharedcache.SharedCacheConfig;
 import io.stsvend.sts.ResilienceConfig;
 import io.stsvend.sts.ServerCredentials;
 import io.stsvend.sts.StsConfig;
@@ -65,7 +67,7 @@ public class ConfigurationCheck implements ConfigurationRule {
     static List<String> problems(GrantsConfig grants, StsConfig sts, CacheConfig cache, OssConfig oss,
                                  ResilienceConfig resilience, MissLimitConfig misses, SharedCacheConfig shared) {
         Problems problems = new Problems();
-        SharedCacheChecks.check(shared, problems);
+        problems.addAll(SharedCacheChecks.problems(shared));
         grants(grants, problems);
         problems.within("stsvend.sts.duration", sts.duration(), MIN_DURATION, MAX_DURATION);
         problems.within("stsvend.sts.connect-timeout", sts.connectTimeout(), Duration.ofMillis(100), Duration.ofSeconds(30));

@@ -11,9 +11,10 @@ import io.stsvend.grant.Claims;
 import io.stsvend.grant.GrantMapper;
 import io.stsvend.grant.GrantNarrowing;
 import io.stsvend.identity.Caller;
+import io.stsvend.sharedcache.SharedFlight;
+import io.stsvend.sts.RefusedLocally;
 import io.stsvend.sts.StsConfig;
 import io.stsvend.sts.StsGateway;
-import io.stsvend.sts.RefusedLocally;
 import io.stsvend.sts.TemporaryCredentials;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -133,10 +134,11 @@ public class CredentialIssuer {
     private CompletableFuture<Freshness.Held> call(CacheOutcome kind, IssuanceRequest request,
                                                    AtomicBoolean calledSts) {
         long started = System.nanoTime();
-        CompletableFuture<Freshness.Held> obtained = shared.obtain(request.key(stsConfig), freshness, () -> {
-            calledSts.set(true);
-            return assumeRole(kind, request);
-        });
+        CompletableFuture<Freshness.Held> obtained = shared.obtain(request.key(stsConfig).shared(),
+                freshness.forSharedCache(), () -> {
+                    calledSts.set(true);
+                    return assumeRole(kind, request);
+                }).thenApply(Freshness.Held::of);
         if (kind == CacheOutcome.REFRESH) {
             obtained.whenComplete((held, failure) -> {
                 metrics.refreshed(failure == null);

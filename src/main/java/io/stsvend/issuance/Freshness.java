@@ -1,5 +1,7 @@
 package io.stsvend.issuance;
 
+import io.stsvend.sharedcache.SharedToken;
+import io.stsvend.sharedcache.TokenFreshness;
 import io.stsvend.sts.TemporaryCredentials;
 
 import java.time.Clock;
@@ -50,7 +52,35 @@ record Freshness(Clock clock, Duration minRemaining, Optional<Duration> refreshW
         return clock.instant();
     }
 
+    /** This rule as the shared cache applies it to the tokens it finds and shares. */
+    TokenFreshness forSharedCache() {
+        return new TokenFreshness() {
+            @Override
+            public SharedToken hold(TemporaryCredentials credentials) {
+                return Freshness.this.hold(credentials).shared();
+            }
+
+            @Override
+            public boolean fresh(SharedToken token) {
+                return state(Held.of(token)) == State.FRESH;
+            }
+
+            @Override
+            public Instant now() {
+                return Freshness.this.now();
+            }
+        };
+    }
+
     /** A token and when its refresh is due. */
     record Held(TemporaryCredentials credentials, Instant refreshAt) {
+
+        static Held of(SharedToken token) {
+            return new Held(token.credentials(), token.refreshAt());
+        }
+
+        SharedToken shared() {
+            return new SharedToken(credentials, refreshAt);
+        }
     }
 }

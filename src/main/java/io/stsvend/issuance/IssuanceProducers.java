@@ -3,6 +3,10 @@ package io.stsvend.issuance;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.DefaultBean;
 import io.stsvend.grant.GrantMapper;
+import io.stsvend.sharedcache.SharedCacheConfig;
+import io.stsvend.sharedcache.SharedCredentialStore;
+import io.stsvend.sharedcache.SharedFlight;
+import io.stsvend.sharedcache.SubjectRecords;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

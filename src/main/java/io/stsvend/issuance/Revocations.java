@@ -8,6 +8,8 @@ import io.quarkus.cache.CaffeineCache;
 import io.smallrye.mutiny.Uni;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
+import io.stsvend.sharedcache.SharedCacheConfig;
+import io.stsvend.sharedcache.SubjectRecords;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package io.stsvend.redis;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.stsvend.issuance.SharedCredentialStore;
+import io.stsvend.sharedcache.SharedCredentialStore;
 
 import java.time.Duration;
 import java.util.ArrayList;

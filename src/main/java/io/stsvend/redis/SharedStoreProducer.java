@@ -1,8 +1,8 @@
 package io.stsvend.redis;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.stsvend.issuance.SharedCacheConfig;
-import io.stsvend.issuance.SharedCredentialStore;
+import io.stsvend.sharedcache.SharedCacheConfig;
+import io.stsvend.sharedcache.SharedCredentialStore;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;

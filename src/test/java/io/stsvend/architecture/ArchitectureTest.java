@@ -30,7 +30,7 @@ class ArchitectureTest {
 
     private static final String ROOT = "io.stsvend";
     private static final Set<String> ROWS = Set.of("admin", "api", "audit", "cloudbox", "configcheck", "demo", "error", "explain", "grant",
-            "http", "identity", "issuance", "local", "redis", "sts", "upload");
+            "http", "identity", "issuance", "local", "redis", "sharedcache", "sts", "upload");
 
     /** What {@code local} and tests may see of {@code cloudbox}: the front door and the values it hands out. */
     private static final Set<String> CLOUDBOX_FRONT_DOOR = Set.of("cloudbox.CloudBox", "cloudbox.CloudBoxBuilder",
@@ -62,21 +62,22 @@ class ArchitectureTest {
     @Test
     void apiStaysAboveTheUseCase() {
         check(noClasses().that(in("api")).should().dependOnClassesThat(
-                in("local", "cloudbox", "redis", "demo").or(stsBeyond(Set.of("TemporaryCredentials"))).or(vendorSdks())));
+                in("local", "cloudbox", "redis", "sharedcache", "demo").or(stsBeyond(Set.of("TemporaryCredentials")))
+                        .or(vendorSdks())));
     }
 
     @Test
     void identityKnowsOnlyTokensAndErrors() {
         check(noClasses().that(in("identity")).should().dependOnClassesThat(
-                in("api", "admin", "explain", "issuance", "sts", "local", "cloudbox", "upload", "redis", "demo")
-                        .or(vendorSdks())));
+                in("api", "admin", "explain", "issuance", "sts", "local", "cloudbox", "upload", "redis", "sharedcache",
+                        "demo").or(vendorSdks())));
     }
 
     @Test
     void grantIsPlainJava() {
         check(noClasses().that(in("grant")).should().dependOnClassesThat(
-                in("api", "admin", "explain", "identity", "issuance", "sts", "local", "cloudbox", "upload", "redis", "demo")
-                        .or(vendorSdks())
+                in("api", "admin", "explain", "identity", "issuance", "sts", "local", "cloudbox", "upload", "redis",
+                        "sharedcache", "demo").or(vendorSdks())
                         .or(resideInAnyPackage("io.quarkus..", "jakarta.enterprise..", "jakarta.inject..",
                                 "io.vertx.."))));
     }
@@ -91,14 +92,15 @@ class ArchitectureTest {
     @Test
     void stsIsTheOnlyHomeOfTheStsSdk() {
         check(noClasses().that(in("sts")).should().dependOnClassesThat(
-                in("api", "issuance", "local", "cloudbox", "upload", "redis", "demo", "grant", "identity")));
+                in("api", "issuance", "local", "cloudbox", "upload", "redis", "sharedcache", "demo", "grant",
+                        "identity")));
         check(noClasses().that(resideOutside("sts")).should().dependOnClassesThat(resideInAnyPackage("com.aliyuncs..")));
     }
 
     @Test
     void localIsReachedOnlyOverHttp() {
         check(noClasses().that(in("local")).should().dependOnClassesThat(
-                in("api", "issuance", "sts", "upload", "redis", "demo").or(vendorSdks())));
+                in("api", "issuance", "sts", "upload", "redis", "sharedcache", "demo").or(vendorSdks())));
         check(noClasses().that(resideOutside("local")).should().dependOnClassesThat(in("local")));
     }
 
@@ -106,7 +108,7 @@ class ArchitectureTest {
     void theEmulatedCloudKnowsOnlyThePolicyEvaluator() {
         check(noClasses().that(in("cloudbox")).should().dependOnClassesThat(
                 in("admin", "api", "demo", "error", "explain", "http", "identity", "issuance", "local", "redis",
-                        "sts", "upload").or(grantBeyondPolicy()).or(vendorSdks())));
+                        "sharedcache", "sts", "upload").or(grantBeyondPolicy()).or(vendorSdks())));
     }
 
     @Test
@@ -132,7 +134,8 @@ class ArchitectureTest {
     @Test
     void uploadSignsThroughOneClass() {
         check(noClasses().that(in("upload")).should().dependOnClassesThat(
-                in("api", "local", "cloudbox", "redis", "demo").or(stsBeyond(Set.of("TemporaryCredentials")))));
+                in("api", "local", "cloudbox", "redis", "sharedcache", "demo")
+                        .or(stsBeyond(Set.of("TemporaryCredentials")))));
         check(noClasses().that(in("upload")).and().doNotHaveSimpleName("SigningClient").should()
                 .dependOnClassesThat(resideInAnyPackage("com.aliyun.oss..")));
     }
@@ -145,7 +148,7 @@ class ArchitectureTest {
     void theStartupCheckKnowsNoGroup() {
         check(noClasses().that(in("configcheck")).should().dependOnClassesThat(
                 in("admin", "api", "demo", "error", "explain", "grant", "http", "identity", "issuance", "local",
-                        "redis", "sts", "upload")));
+                        "redis", "sharedcache", "sts", "upload")));
     }
 
     /** The audit trail writes lines: it knows the grants it describes, nothing of who writes them. */
@@ -153,38 +156,55 @@ class ArchitectureTest {
     void theAuditTrailKnowsOnlyTheGrantsItDescribes() {
         check(noClasses().that(in("audit")).should().dependOnClassesThat(
                 in("admin", "api", "configcheck", "demo", "explain", "http", "identity", "issuance", "local",
-                        "redis", "sts", "upload")));
+                        "redis", "sharedcache", "sts", "upload")));
     }
 
     @Test
     void redisImplementsTheStorePortOnly() {
         check(noClasses().that(in("redis")).should().dependOnClassesThat(
-                in("api", "local", "cloudbox", "sts", "upload", "demo", "grant", "identity").or(vendorSdks())));
+                in("api", "local", "cloudbox", "sts", "upload", "demo", "grant", "identity", "issuance")
+                        .or(vendorSdks())));
+    }
+
+    /**
+     * {@code sharedcache} is how replicas share credentials and revocation state through an external store: it owns
+     * the store port ({@code SharedCredentialStore}, implemented in {@code redis}) and is used by {@code issuance};
+     * of {@code sts} it sees only the token value it seals.
+     */
+    @Test
+    void theSharedCacheKnowsOnlyItsStoreAndTheTokenItSeals() {
+        check(noClasses().that(in("sharedcache")).should().dependOnClassesThat(
+                in("admin", "api", "audit", "cloudbox", "demo", "explain", "grant", "http", "identity", "issuance",
+                        "local", "redis", "upload").or(stsBeyond(Set.of("TemporaryCredentials"))).or(vendorSdks())));
+        check(noClasses().that(resideOutside("sharedcache")).and(DescribedPredicate.not(in("issuance", "redis")))
+                .should().dependOnClassesThat(in("sharedcache")));
     }
 
     @Test
     void adminIsAGateOverIdentity() {
         check(noClasses().that(in("admin")).should().dependOnClassesThat(
-                in("api", "explain", "grant", "local", "cloudbox", "sts", "upload", "redis", "demo").or(vendorSdks())));
+                in("api", "explain", "grant", "local", "cloudbox", "sts", "upload", "redis", "sharedcache", "demo")
+                        .or(vendorSdks())));
     }
 
     @Test
     void explainReusesTheRequestPathWithoutCallingSts() {
         check(noClasses().that(in("explain")).should().dependOnClassesThat(
-                in("api", "admin", "local", "cloudbox", "sts", "upload", "redis", "demo").or(vendorSdks())));
+                in("api", "admin", "local", "cloudbox", "sts", "upload", "redis", "sharedcache", "demo")
+                        .or(vendorSdks())));
     }
 
     @Test
     void httpIsPlainJdkPlumbing() {
         check(noClasses().that(in("http")).should().dependOnClassesThat(
                 in("api", "admin", "explain", "grant", "identity", "issuance", "sts", "local", "cloudbox", "upload", "redis",
-                        "demo", "error").or(vendorSdks())));
+                        "sharedcache", "demo", "error").or(vendorSdks())));
     }
 
     @Test
     void demoIsAClientLikeAnyApp() {
         check(noClasses().that(in("demo")).should().dependOnClassesThat(
-                in("api", "identity", "grant", "issuance", "sts", "local", "cloudbox", "upload", "redis")));
+                in("api", "identity", "grant", "issuance", "sts", "local", "cloudbox", "upload", "redis", "sharedcache")));
     }
 
     private static DescribedPredicate<JavaClass> cloudBoxBeyondFrontDoor() {

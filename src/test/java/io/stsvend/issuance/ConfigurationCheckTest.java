@@ -5,6 +5,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.stsvend.configcheck.InvalidConfigurationException;
+import io.stsvend.sharedcache.SharedCacheConfig;
 import io.stsvend.sts.ResilienceConfig;
 import io.stsvend.sts.StsConfig;
 

@@ -8,6 +8,8 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.stsvend.audit.AuditTrail;
 import io.stsvend.grant.GrantMapper;
 import io.stsvend.redis.RedisCredentialStore;
+import io.stsvend.sharedcache.SharedCacheConfig;
+import io.stsvend.sharedcache.SharedFlight;
 import io.stsvend.sts.StsConfig;
 import io.stsvend.sts.StsGateway;
 

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.audit.AuditTrail;
 import io.stsvend.identity.Caller;
 import io.stsvend.local.LocalCloud;
+import io.stsvend.sharedcache.SharedFlight;
 import io.stsvend.sts.TemporaryCredentials;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
@@ -106,7 +107,7 @@ class SharedCacheTest {
                 assertFalse(value.contains(secret), "plaintext in Redis under " + key);
             }
         }
-        assertTrue(keys.stream().anyMatch(k -> k.startsWith(CredentialSealer.PREFIX)));
+        assertTrue(keys.stream().anyMatch(k -> k.startsWith("stsvend:cred:")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.stsvend.issuance;
+package io.stsvend.sharedcache;
 
 import io.stsvend.sts.TemporaryCredentials;
 
@@ -51,7 +51,7 @@ final class CredentialSealer {
                 "stsvend shared-cache index v1"), "HmacSHA256");
     }
 
-    String index(CredentialKey key) {
+    String index(SharedKey key) {
         // Generation 0 keeps the name it had before generations existed, so a rolling upgrade shares its tokens.
         String generation = key.generation() == 0 ? "" : "\0" + key.generation();
         byte[] digest = hmac(indexKey, key.subject() + '\0' + key.policyFingerprint() + '\0' + key.roleArn()
@@ -70,7 +70,7 @@ final class CredentialSealer {
     }
 
     /** Encrypts a token and its refresh point, bound to {@code index}. */
-    String seal(String index, Freshness.Held held) {
+    String seal(String index, SharedToken held) {
         TemporaryCredentials credentials = held.credentials();
         String plain = String.join("\n", credentials.accessKeyId(), credentials.accessKeySecret(),
                 credentials.securityToken(), Long.toString(credentials.expiration().getEpochSecond()),
@@ -88,7 +88,7 @@ final class CredentialSealer {
      * The token and refresh point in {@code value}, or empty if its key id is unknown or it does not decrypt under
      * {@code index}.
      */
-    Optional<Freshness.Held> open(String index, String value) {
+    Optional<SharedToken> open(String index, String value) {
         String[] parts = value.split("\\.", 3);
         if (parts.length != 3 || !VERSION.equals(parts[0]) || !keys.containsKey(parts[1])) {
             return Optional.empty();
@@ -99,7 +99,7 @@ final class CredentialSealer {
             byte[] body = java.util.Arrays.copyOfRange(in, IV_BYTES, in.length);
             String[] f = new String(crypt(Cipher.DECRYPT_MODE, keys.get(parts[1]), iv, index, body),
                     StandardCharsets.UTF_8).split("\n", -1);
-            return Optional.of(new Freshness.Held(new TemporaryCredentials(f[0], f[1], f[2],
+            return Optional.of(new SharedToken(new TemporaryCredentials(f[0], f[1], f[2],
                     Instant.ofEpochSecond(Long.parseLong(f[3])), f[4].isEmpty() ? null : f[4]),
                     Instant.ofEpochMilli(Long.parseLong(f[5]))));
         } catch (IllegalStateException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {

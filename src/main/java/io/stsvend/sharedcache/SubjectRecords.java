@@ -1,4 +1,4 @@
-package io.stsvend.issuance;
+package io.stsvend.sharedcache;
 
 import io.smallrye.mutiny.Uni;
 
@@ -12,7 +12,7 @@ import java.util.Optional;
  * A subject's revocation state in the shared store, seen alike by every replica: its <em>generation</em>, a number
  * every revoke raises (to the revoke's time in epoch milliseconds, or one more than before if that is larger, so it
  * keeps rising even after Redis lost its data) and every credential key carries
- * ({@link CredentialKey#generation()}), so no replica finds a token cached before the revoke; and its
+ * ({@link SharedKey#generation()}), so no replica finds a token cached before the revoke; and its
  * <em>block</em>, the block's end (epoch milliseconds) under a key that expires with the block. Both are named by
  * {@link CredentialSealer#subjectIndex}, never by the subject.
  *
@@ -21,23 +21,23 @@ import java.util.Optional;
  * {@link #lift} fail with {@link Unreachable} then, so an admin is never told a revoke went through that did not.
  * One command each ({@code MGET}, an advance script, {@code SET PX}, {@code DEL}); non-blocking.
  */
-final class SubjectRecords {
+public final class SubjectRecords {
 
     /**
      * How long a generation outlives its last revoke: longer than any token stays cached (STS issues at most 12 h),
      * so once it expires no credential of an older generation is left to find, and Redis does not keep a counter per
      * revoked subject for ever.
      */
-    static final Duration GENERATION_TTL = Duration.ofHours(25);
+    public static final Duration GENERATION_TTL = Duration.ofHours(25);
 
     /** What the store says of a subject. */
-    record Standing(long generation, Optional<Instant> blockedUntil) {
+    public record Standing(long generation, Optional<Instant> blockedUntil) {
 
         static final Standing NEVER_REVOKED = new Standing(0, Optional.empty());
     }
 
     /** The store did not answer, or was not asked because it failed moments ago. */
-    static final class Unreachable extends RuntimeException {
+    public static final class Unreachable extends RuntimeException {
         Unreachable() {
             super("shared store unreachable", null, false, false);
         }
@@ -60,12 +60,13 @@ final class SubjectRecords {
         this.clock = clock;
     }
 
-    boolean enabled() {
+    /** True when a shared store is configured; otherwise there are no records to read or write. */
+    public boolean enabled() {
         return store.enabled();
     }
 
     /** The subject's standing, or empty when the store cannot tell now. */
-    Uni<Optional<Standing>> read(String subject) {
+    public Uni<Optional<Standing>> read(String subject) {
         if (!store.enabled() || !availability.tryUse()) {
             return Uni.createFrom().item(Optional.empty());
         }
@@ -79,7 +80,7 @@ final class SubjectRecords {
     }
 
     /** Records the block (if any, ending at {@code until}), then bumps the generation; answers the new one. */
-    Uni<Long> revoke(String subject, Optional<Instant> until) {
+    public Uni<Long> revoke(String subject, Optional<Instant> until) {
         if (!availability.tryUse()) {
             return Uni.createFrom().failure(new Unreachable());
         }
@@ -91,7 +92,7 @@ final class SubjectRecords {
     }
 
     /** Deletes the block record; true if there was one. */
-    Uni<Boolean> lift(String subject) {
+    public Uni<Boolean> lift(String subject) {
         if (!availability.tryUse()) {
             return Uni.createFrom().failure(new Unreachable());
         }

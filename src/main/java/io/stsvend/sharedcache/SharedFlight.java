@@ -1,4 +1,4 @@
-package io.stsvend.issuance;
+package io.stsvend.sharedcache;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -23,13 +23,13 @@ import java.util.function.Supplier;
  * the first miss after the interval probes the store again. Non-blocking throughout: waits are Mutiny delays, never
  * sleeps. Runs STS calls through the supplier it is given, at most once per {@link #obtain}.
  */
-final class SharedFlight {
+public final class SharedFlight {
 
     static final String LOOKUPS = "stsvend.shared-cache.lookups";
 
     private enum Found { VALUE, ABSENT, UNAVAILABLE }
 
-    private record Lookup(Found found, Freshness.Held held) {
+    private record Lookup(Found found, SharedToken held) {
     }
 
     private final SharedCredentialStore store;
@@ -38,7 +38,7 @@ final class SharedFlight {
     private final MeterRegistry registry;
     private final StoreAvailability availability;
 
-    SharedFlight(SharedCredentialStore store, SharedCacheConfig config, MeterRegistry registry, Clock clock) {
+    public SharedFlight(SharedCredentialStore store, SharedCacheConfig config, MeterRegistry registry, Clock clock) {
         this.store = store;
         this.config = config;
         this.registry = registry;
@@ -46,7 +46,8 @@ final class SharedFlight {
         this.sealer = store.enabled() ? new CredentialSealer(config.keys().orElseThrow()) : null;
     }
 
-    boolean enabled() {
+    /** True when a shared store is configured; otherwise {@link #obtain} always runs its STS call. */
+    public boolean enabled() {
         return store.enabled();
     }
 
@@ -54,7 +55,7 @@ final class SharedFlight {
      * The subjects' revocation records on the same store, names and availability: a Redis that failed a lookup is
      * not asked for a standing either until the retry interval has passed, and the other way round.
      */
-    SubjectRecords subjectRecords(Clock clock) {
+    public SubjectRecords subjectRecords(Clock clock) {
         // A failed standing read is a lookup the store did not answer, like a failed credential lookup: it counts
         // as unavailable, so the degraded-sharing alert sees it even when it is the first command to fail.
         return new SubjectRecords(store, sealer, availability, config.operationTimeout(), clock,
@@ -62,7 +63,7 @@ final class SharedFlight {
     }
 
     /** True while the last store command failed: this replica then caches on its own. */
-    boolean degraded() {
+    public boolean degraded() {
         return availability.degraded();
     }
 
@@ -71,9 +72,9 @@ final class SharedFlight {
      * so a refresh is never answered with the token it replaces), or the result of {@code sts}, held on
      * {@code freshness} and shared.
      */
-    CompletableFuture<Freshness.Held> obtain(CredentialKey key, Freshness freshness,
-                                             Supplier<CompletableFuture<TemporaryCredentials>> sts) {
-        Supplier<CompletableFuture<Freshness.Held>> call = () -> sts.get().thenApply(freshness::hold);
+    public CompletableFuture<SharedToken> obtain(SharedKey key, TokenFreshness freshness,
+                                                 Supplier<CompletableFuture<TemporaryCredentials>> sts) {
+        Supplier<CompletableFuture<SharedToken>> call = () -> sts.get().thenApply(freshness::hold);
         if (!store.enabled()) {
             return call.get();
         }
@@ -82,8 +83,8 @@ final class SharedFlight {
         return attempt(index, freshness, call, deadline).subscribeAsCompletionStage();
     }
 
-    private Uni<Freshness.Held> attempt(String index, Freshness freshness,
-                                              Supplier<CompletableFuture<Freshness.Held>> call, long deadline) {
+    private Uni<SharedToken> attempt(String index, TokenFreshness freshness,
+                                     Supplier<CompletableFuture<SharedToken>> call, long deadline) {
         if (!availability.tryUse()) {
             count("skipped");
             return Uni.createFrom().completionStage(call);
@@ -95,8 +96,8 @@ final class SharedFlight {
         });
     }
 
-    private Uni<Freshness.Held> lockOrWait(String index, Freshness freshness,
-                                                 Supplier<CompletableFuture<Freshness.Held>> call, long deadline) {
+    private Uni<SharedToken> lockOrWait(String index, TokenFreshness freshness,
+                                        Supplier<CompletableFuture<SharedToken>> call, long deadline) {
         String owner = UUID.randomUUID().toString();
         return bounded(store.tryLock(index + ":lock", owner, config.lockTtl())).onItemOrFailure().transformToUni(
                 (won, failure) -> {
@@ -118,16 +119,16 @@ final class SharedFlight {
      * Double check after winning the lock: the previous holder may have stored its value and released the lock
      * between our last read and our lock, and calling STS again then would make a second call for the key.
      */
-    private Uni<Freshness.Held> recheckThenCall(String index, String owner, Freshness freshness,
-                                                     Supplier<CompletableFuture<Freshness.Held>> call) {
+    private Uni<SharedToken> recheckThenCall(String index, String owner, TokenFreshness freshness,
+                                             Supplier<CompletableFuture<SharedToken>> call) {
         return read(index, freshness).chain(lookup -> lookup.found() != Found.VALUE
                 ? callAndShare(index, owner, true, freshness, call)
                 : bounded(store.unlock(index + ":lock", owner)).onFailure().recoverWithNull()
                         .replaceWith(lookup.held()));
     }
 
-    private Uni<Freshness.Held> callAndShare(String index, String owner, boolean locked, Freshness freshness,
-                                                   Supplier<CompletableFuture<Freshness.Held>> call) {
+    private Uni<SharedToken> callAndShare(String index, String owner, boolean locked, TokenFreshness freshness,
+                                          Supplier<CompletableFuture<SharedToken>> call) {
         return Uni.createFrom().completionStage(call).onItemOrFailure().call((held, failure) -> {
             Uni<Void> shared = failure != null ? Uni.createFrom().voidItem()
                     : bounded(store.put(index, sealer.seal(index, held), ttl(held.credentials(), freshness)));
@@ -138,13 +139,13 @@ final class SharedFlight {
         });
     }
 
-    private Uni<Lookup> read(String index, Freshness freshness) {
+    private Uni<Lookup> read(String index, TokenFreshness freshness) {
         return bounded(store.get(index)).map(value -> {
-            Optional<Freshness.Held> held = value.flatMap(v -> sealer.open(index, v));
+            Optional<SharedToken> held = value.flatMap(v -> sealer.open(index, v));
             if (value.isPresent() && held.isEmpty()) {
                 count("undecryptable");
             }
-            boolean usable = held.isPresent() && freshness.state(held.get()) == Freshness.State.FRESH;
+            boolean usable = held.isPresent() && freshness.fresh(held.get());
             count(usable ? "hit" : "absent");
             return usable ? new Lookup(Found.VALUE, held.get()) : new Lookup(Found.ABSENT, null);
         }).onFailure().recoverWithItem(() -> {
@@ -154,7 +155,7 @@ final class SharedFlight {
     }
 
     /** Redis TTL: the token's remaining validity on the issuer's clock, at least 1 ms. */
-    private static Duration ttl(TemporaryCredentials credentials, Freshness freshness) {
+    private static Duration ttl(TemporaryCredentials credentials, TokenFreshness freshness) {
         Duration left = Duration.between(freshness.now(), credentials.expiration());
         return left.toMillis() < 1 ? Duration.ofMillis(1) : left;
     }

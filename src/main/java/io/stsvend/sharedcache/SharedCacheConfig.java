@@ -1,4 +1,4 @@
-package io.stsvend.issuance;
+package io.stsvend.sharedcache;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.stsvend.issuance;
+package io.stsvend.sharedcache;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package io.stsvend.issuance;
+package io.stsvend.sharedcache;
 
 import org.jboss.logging.Logger;
 
@@ -65,7 +65,7 @@ final class StoreAvailability {
     void failed(Throwable failure) {
         if (probeAt.getAndSet(clock.instant().plus(retryInterval)) == null) {
             LOG.warnf("Shared credential cache unavailable (%s); caching per replica, next try in %s",
-                    failure.getClass().getSimpleName(), Problems.text(retryInterval));
+                    failure.getClass().getSimpleName(), SharedCacheChecks.text(retryInterval));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.stsvend.issuance;
+package io.stsvend.sharedcache;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -8,6 +8,7 @@ import io.stsvend.testing.StoppedClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fail or to hang, a clock the test moves, and an STS stand-in that counts its calls.
  */
 class SharedFlightBackoffTest {
+
+    static final Duration MIN_REMAINING = Duration.ofMinutes(5);
 
     static final Duration RETRY = Duration.ofSeconds(2);
     static final String KEYS = "k1:AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
@@ -96,7 +99,27 @@ class SharedFlightBackoffTest {
     }
 
     final StoppedClock clock = StoppedClock.now();
-    final Freshness freshness = new Freshness(clock, Duration.ofMinutes(5), Optional.empty(), Duration.ofSeconds(30));
+    /** Issuance's rule with a 5-minute minimum and no refresh window: refresh half-way through a token's life. */
+    final TokenFreshness freshness = new TokenFreshness() {
+        @Override
+        public SharedToken hold(TemporaryCredentials credentials) {
+            Instant expiration = credentials.expiration();
+            Instant halfway = expiration.minus(Duration.between(clock.instant(), expiration).dividedBy(2));
+            Instant latest = expiration.minus(MIN_REMAINING);
+            return new SharedToken(credentials, halfway.isAfter(latest) ? latest : halfway);
+        }
+
+        @Override
+        public boolean fresh(SharedToken token) {
+            Instant now = clock.instant();
+            return now.plus(MIN_REMAINING).isBefore(token.credentials().expiration()) && now.isBefore(token.refreshAt());
+        }
+
+        @Override
+        public Instant now() {
+            return clock.instant();
+        }
+    };
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final FakeStore store = new FakeStore();
     // A short operation timeout: the hanging store's probes wait for it in real time.
@@ -106,11 +129,11 @@ class SharedFlightBackoffTest {
 
     /** Starts a local miss for {@code user}; the STS stand-in answers with a token named after its call. */
     CompletableFuture<TemporaryCredentials> start(String user) {
-        return flight.obtain(new CredentialKey(user, "fp", "acs:ram::1:role/app"), freshness, () -> {
+        return flight.obtain(new SharedKey(user, "fp", "acs:ram::1:role/app", 0), freshness, () -> {
             int n = stsCalls.incrementAndGet();
             return CompletableFuture.completedFuture(new TemporaryCredentials("STS.call-" + n, "secret", "token",
                     clock.instant().plus(Duration.ofHours(1)), "req-" + n));
-        }).thenApply(Freshness.Held::credentials);
+        }).thenApply(SharedToken::credentials);
     }
 
     TemporaryCredentials miss(String user) throws Exception {

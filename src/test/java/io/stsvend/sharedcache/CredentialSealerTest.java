@@ -1,4 +1,4 @@
-package io.stsvend.issuance;
+package io.stsvend.sharedcache;
 
 import io.stsvend.sts.TemporaryCredentials;
 
@@ -18,9 +18,9 @@ class CredentialSealerTest {
 
     static final String OLD = "old:AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
     static final String NEW = "new:AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=";
-    static final CredentialKey KEY = new CredentialKey("alice@example.com", "fp1", "acs:ram::1:role/app");
+    static final SharedKey KEY = new SharedKey("alice@example.com", "fp1", "acs:ram::1:role/app", 0);
     /** A token and its refresh point (half-way), as the replica that called STS holds it. */
-    static final Freshness.Held TOKEN = new Freshness.Held(new TemporaryCredentials("STS.id", "the-secret",
+    static final SharedToken TOKEN = new SharedToken(new TemporaryCredentials("STS.id", "the-secret",
             "the-token", Instant.parse("2026-11-30T12:00:00Z"), "req-1"), Instant.parse("2026-11-30T11:30:00.250Z"));
 
     @Test
@@ -57,7 +57,7 @@ class CredentialSealerTest {
     void aValueMovedToAnotherUsersKeyDoesNotDecrypt() {
         CredentialSealer sealer = new CredentialSealer(List.of(NEW));
         String sealed = sealer.seal(sealer.index(KEY), TOKEN);
-        String other = sealer.index(new CredentialKey("bob@example.com", "fp1", "acs:ram::1:role/app"));
+        String other = sealer.index(new SharedKey("bob@example.com", "fp1", "acs:ram::1:role/app", 0));
         assertNotEquals(sealer.index(KEY), other);
         assertEquals(Optional.empty(), sealer.open(other, sealed));
     }
