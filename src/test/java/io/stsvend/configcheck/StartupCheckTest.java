@@ -1,9 +1,6 @@
 package io.stsvend.configcheck;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.stsvend.admin.AdminChecks;
 import io.stsvend.admin.AdminConfig;
 import io.stsvend.explain.ExplainConfig;
@@ -24,11 +21,10 @@ import io.stsvend.upload.CallbackConfig;
 import io.stsvend.upload.CallbackConfigCheck;
 import io.stsvend.upload.UploadConfig;
 import io.stsvend.upload.UploadConfigCheck;
+import io.stsvend.testing.TestConfigs;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,28 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StartupCheckTest {
 
-    static final Map<String, String> VALID = Map.of(
-            "stsvend.sts.role-arn", "acs:ram::1234567890123456:role/stsvend-app",
-            "stsvend.sts.access-key-id", "LTAIexample",
-            "stsvend.sts.access-key-secret", "not-a-real-secret",
-            "stsvend.grants.rules[0].name", "own-files",
-            "stsvend.grants.rules[0].bucket", "app-bucket",
-            "stsvend.grants.rules[0].prefix", "users/",
-            "stsvend.grants.rules[0].access", "read,list");
-
     /** Every group's rule, as the application registers them, over the baseline with {@code changes}. */
     static List<ConfigurationRule> rulesWith(Map<String, String> changes) {
-        Map<String, String> properties = new HashMap<>(VALID);
-        properties.putAll(changes);
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withMapping(GrantsConfig.class).withMapping(StsConfig.class).withMapping(CacheConfig.class)
-                .withMapping(OssConfig.class).withMapping(ResilienceConfig.class).withMapping(MissLimitConfig.class)
-                .withMapping(SharedCacheConfig.class).withMapping(JwksConfig.class).withMapping(UploadConfig.class)
-                .withMapping(CallbackConfig.class).withMapping(ExplainConfig.class).withMapping(AdminConfig.class)
-                .withMapping(LocalConfig.class)
-                .build();
+        SmallRyeConfig config = TestConfigs.with(changes);
         return List.of(
                 new ConfigurationCheck(config.getConfigMapping(GrantsConfig.class),
                         config.getConfigMapping(StsConfig.class), config.getConfigMapping(CacheConfig.class),

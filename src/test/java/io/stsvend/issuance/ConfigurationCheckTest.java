@@ -1,19 +1,16 @@
 package io.stsvend.issuance;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.stsvend.configcheck.InvalidConfigurationException;
 import io.stsvend.sharedcache.SharedCacheConfig;
 import io.stsvend.sts.ResilienceConfig;
 import io.stsvend.sts.StsConfig;
+import io.stsvend.testing.TestConfigs;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,25 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConfigurationCheckTest {
 
-    static final Map<String, String> VALID = Map.of(
-            "stsvend.sts.role-arn", "acs:ram::1234567890123456:role/stsvend-app",
-            "stsvend.sts.access-key-id", "LTAIexample",
-            "stsvend.sts.access-key-secret", "not-a-real-secret",
-            "stsvend.grants.rules[0].name", "own-files",
-            "stsvend.grants.rules[0].bucket", "app-bucket",
-            "stsvend.grants.rules[0].prefix", "users/",
-            "stsvend.grants.rules[0].access", "read,list");
-
     static List<String> problemsWith(Map<String, String> changes) {
-        Map<String, String> properties = new HashMap<>(VALID);
-        properties.putAll(changes);
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withMapping(GrantsConfig.class).withMapping(StsConfig.class).withMapping(CacheConfig.class)
-                .withMapping(OssConfig.class).withMapping(ResilienceConfig.class).withMapping(MissLimitConfig.class)
-                .withMapping(SharedCacheConfig.class)
-                .build();
+        SmallRyeConfig config = TestConfigs.with(changes);
         return ConfigurationCheck.problems(config.getConfigMapping(GrantsConfig.class),
                 config.getConfigMapping(StsConfig.class), config.getConfigMapping(CacheConfig.class),
                 config.getConfigMapping(OssConfig.class), config.getConfigMapping(ResilienceConfig.class),

@@ -1,14 +1,11 @@
 package io.stsvend.local;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import io.stsvend.testing.TestConfigs;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +19,7 @@ class LocalConfigCheckTest {
     static List<String> problems(Map<String, String> changes) {
         Map<String, String> properties = new HashMap<>(Map.of("stsvend.local.enabled", "true"));
         properties.putAll(changes);
-        LocalConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withMapping(LocalConfig.class).build().getConfigMapping(LocalConfig.class);
-        return new LocalConfigCheck(config).problems();
+        return new LocalConfigCheck(TestConfigs.with(properties).getConfigMapping(LocalConfig.class)).problems();
     }
 
     @Test
