@@ -76,7 +76,8 @@ class OssEmulatorAuthTest {
             String signatureParam = version == SignVersion.V1 ? "Signature=" : "x-oss-signature=";
             String expiresParam = version == SignVersion.V1 ? "Expires=" : "x-oss-expires=";
             int sig = url.indexOf(signatureParam) + signatureParam.length();
-            String tamperedSignature = url.substring(0, sig) + (url.charAt(sig) == 'A' ? 'B' : 'A')
+            // Another digit, not another letter case: a V4 signature is hex, and 'a' for 'A' would be no change.
+            String tamperedSignature = url.substring(0, sig) + (url.charAt(sig) == '0' ? '1' : '0')
                     + url.substring(sig + 1);
             String tamperedKey = url.replace("doc%20one.txt", "other.txt");
             String tamperedQuery = url.replace(expiresParam, expiresParam + "1");
