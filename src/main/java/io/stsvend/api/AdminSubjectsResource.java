@@ -48,6 +48,16 @@ import java.util.regex.Pattern;
  */
 @Path("/admin/subjects/{subject}")
 @Authenticated
+// What both actions share, declared once: the bearer, the gate's refusals and the shared store's 503.
+@SecurityRequirement(name = ApiDefinition.BEARER)
+@APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
+        headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"))
+@APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).")
+@APIResponse(responseCode = "429", description = "Too many admin requests (rate-limited).",
+        headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+@APIResponse(responseCode = "503", description = "The shared cache did not answer (shared-cache-unavailable):"
+        + " the action took effect on this replica only; retry it.",
+        headers = @Header(name = "Retry-After", description = "Seconds to wait"))
 public class AdminSubjectsResource {
 
     static final String REVOKE = "revoke";
@@ -94,7 +104,6 @@ public class AdminSubjectsResource {
     @POST
     @Path("/revoke")
     @Produces(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = ApiDefinition.BEARER)
     @Operation(summary = "Evict a subject's cached credentials and optionally block new ones (admin)",
             description = "Evicts every cached credential of the subject (on every replica when the shared cache"
                     + " is on); with blockForSeconds, GET /credentials answers 403 subject-blocked for the subject"
@@ -106,14 +115,6 @@ public class AdminSubjectsResource {
     @APIResponse(responseCode = "200", description = "Evicted (and blocked).", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevokeResponse.class)))
     @APIResponse(responseCode = "400", description = "Bad subject, body or block duration (bad-request).")
-    @APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
-            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"))
-    @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).")
-    @APIResponse(responseCode = "429", description = "Too many admin requests (rate-limited).",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
-    @APIResponse(responseCode = "503", description = "The shared cache did not answer (shared-cache-unavailable):"
-            + " the action took effect on this replica only; retry it.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Uni<Response> revoke(@PathParam("subject") String subject, String body) {
         Admin admin = gate.admit(token, REVOKE);
         String target = checked(admin, REVOKE, subject);
@@ -137,20 +138,11 @@ public class AdminSubjectsResource {
 
     @DELETE
     @Path("/block")
-    @SecurityRequirement(name = ApiDefinition.BEARER)
     @Operation(summary = "Lift a subject's block (admin)",
             description = "The subject may get credentials again at once (new ones: the revoke evicted the cached"
                     + " ones). 204 whether or not a block was active. Needs an admin token; audited.")
     @APIResponse(responseCode = "204", description = "No block is active any more.")
     @APIResponse(responseCode = "400", description = "Bad subject (bad-request).")
-    @APIResponse(responseCode = "401", description = "No valid bearer token (unauthenticated).",
-            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge"))
-    @APIResponse(responseCode = "403", description = "Not an admin token, or no admin role (forbidden).")
-    @APIResponse(responseCode = "429", description = "Too many admin requests (rate-limited).",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
-    @APIResponse(responseCode = "503", description = "The shared cache did not answer (shared-cache-unavailable):"
-            + " the action took effect on this replica only; retry it.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Uni<Response> unblock(@PathParam("subject") String subject) {
         Admin admin = gate.admit(token, UNBLOCK);
         String target = checked(admin, UNBLOCK, subject);

@@ -128,4 +128,18 @@ class OpenApiTest {
         List<Map<String, Object>> security = doc.getList(operation + "security");
         assertTrue(security.stream().anyMatch(s -> s.containsKey("bearer")), String.valueOf(security));
     }
+
+    /** The admin actions' shared refusals are declared once on the class and reach both operations. */
+    @ParameterizedTest
+    @ValueSource(strings = {"'/admin/subjects/{subject}/revoke'.post", "'/admin/subjects/{subject}/block'.delete"})
+    void adminSubjectOperationsKeepTheirSharedDeclarations(String path) {
+        JsonPath doc = document();
+        String operation = "paths." + path + ".";
+        for (String status : List.of("401", "403", "429", "503")) {
+            assertNotNull(doc.get(operation + "responses.'" + status + "'.description"), path + " " + status);
+        }
+        assertNotNull(doc.get(operation + "responses.'503'.headers.'Retry-After'"), path);
+        List<Map<String, Object>> security = doc.getList(operation + "security");
+        assertTrue(security.stream().anyMatch(s -> s.containsKey("bearer")), String.valueOf(security));
+    }
 }
