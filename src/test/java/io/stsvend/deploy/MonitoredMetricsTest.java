@@ -75,6 +75,8 @@ class MonitoredMetricsTest {
                 "stsvend_shared_cache_lookups_total\\{outcome=\"unavailable\"",
                 "stsvend_sts_circuit_breaker\\{state=\"open\"", "stsvend_rate_limit_rejections_total\\{scope=\"global\"",
                 "http_server_requests_seconds_count\\{[^}]*uri=\"/credentials\"",
+                // The dashboard's request percentiles need the timer's buckets, not only its count.
+                "http_server_requests_seconds_bucket\\{[^}]*uri=\"/credentials\"",
                 "cache_gets_total\\{[^}]*cache=\"sts-credentials\"[^}]*result=\"hit\""}) {
             assertTrue(Pattern.compile("(?m)^" + series).matcher(scrape).find(), "no series " + series);
         }
