@@ -4,9 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stsvend.error.ErrorCode;
 
+import io.micrometer.core.instrument.Metrics;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * AssumeRole's own meters (tries sent, refusals) are the STS guard's. The counters above exist from startup at zero
  * (error-code outcomes appear with their first occurrence). Cache size and evictions come from quarkus-cache's own meters ({@code cache.size}, {@code cache.evictions} with
  * {@code cache=sts-credentials}).
+ *
+ * <p>quarkus-cache binds those cache meters to Micrometer's JVM-wide {@link Metrics#globalRegistry}, not to this
+ * application's registry, and a meter registered again under the same id is the old one, reading the old cache. So
+ * when this application stops it removes them: an application started later in the same JVM (a dev-mode reload, the
+ * next Quarkus test) then binds its own cache instead of reporting a stopped one's.
  */
 @Startup
 @ApplicationScoped
@@ -43,6 +51,12 @@ public class IssuanceMetrics {
         counter(REFRESHES, "outcome", "success", "Background refreshes by outcome");
         counter(REFRESHES, "outcome", "failure", "Background refreshes by outcome");
         counter(RATE_LIMIT_REJECTIONS, "scope", "subject", "AssumeRole tries refused by a rate limit");
+    }
+
+    void unbindCacheMeters(@Observes ShutdownEvent event) {
+        Metrics.globalRegistry.getMeters().stream()
+                .filter(meter -> CacheConfig.NAME.equals(meter.getId().getTag("cache")))
+                .forEach(Metrics.globalRegistry::remove);
     }
 
     void requestServed(CacheOutcome outcome) {

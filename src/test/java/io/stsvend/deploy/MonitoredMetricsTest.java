@@ -82,6 +82,26 @@ class MonitoredMetricsTest {
         }
     }
 
+    /**
+     * The cache's meters count this application's cache, also when an earlier application in the same JVM (the
+     * Quarkus tests before this class) bound meters of the same name to its own: a hit now moves the hit counter.
+     */
+    @Test
+    void theCacheMetersCountThisApplicationsCache() {
+        exerciseThenScrape();
+        String token = TestTokens.forSubject("monitored-user");
+        double before = cacheHits();
+        given().auth().oauth2(token).get("/credentials").then().statusCode(200);
+        assertTrue(cacheHits() > before, "a cache hit moves cache_gets_total{result=hit}");
+    }
+
+    private static double cacheHits() {
+        Matcher hits = Pattern.compile("(?m)^cache_gets_total\\{[^}]*cache=\"sts-credentials\"[^}]*result=\"hit\"[^}]*} (\\S+)")
+                .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        assertTrue(hits.find(), "no cache_gets_total hit series");
+        return Double.parseDouble(hits.group(1));
+    }
+
     /** Name as a sample, or as the family of a histogram/summary/counter sample (_bucket, _count, _sum, _total). */
     private static boolean exported(String name, Set<String> samples, Map<String, String> families) {
         return samples.contains(name) || families.containsKey(SUFFIX.matcher(name).replaceFirst(""));
