@@ -223,7 +223,7 @@ log "RSS scenario: $SERVICE_USERS cached users, JVM options: $IMAGE_OPTS"
 STS_DELAY_MS=0 APP_JAVA=$IMAGE_JAVA start_app footprint $IMAGE_OPTS "${IMAGE_START[@]}" \
   -Dstsvend.resilience.rate-limit.account-quota=100000 -Dstsvend.cache.maximum-size="$SERVICE_USERS"
 mint_tokens "$WORK/many-users.txt" many "$SERVICE_USERS"
-FILL_METRIC='cache_size{cache="sts-credentials"' FILL_SECONDS=$($SMOKE && echo 5 || echo 20) FILL_ROUNDS=60 \
+FILL_SECONDS=$($SMOKE && echo 5 || echo 20) FILL_ROUNDS=60 \
   fill_cache "$WORK/many-users.txt" "$SERVICE_USERS" "$SERVICE_USERS"
 SERVICE_MISSES=$(metric 'cache_size{cache="sts-credentials"')
 sample_rss_start
