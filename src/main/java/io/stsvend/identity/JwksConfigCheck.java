@@ -1,6 +1,7 @@
 package io.stsvend.identity;
 
 import io.stsvend.configcheck.ConfigurationRule;
+import io.stsvend.configcheck.GroupRule;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,18 +12,11 @@ import java.util.List;
 
 /** The JWKS group's {@link ConfigurationRule}: timings outside their bounds, each naming its property. */
 @ApplicationScoped
-public class JwksConfigCheck implements ConfigurationRule {
-
-    private final JwksConfig config;
+public class JwksConfigCheck extends GroupRule<JwksConfig> {
 
     @Inject
     public JwksConfigCheck(JwksConfig config) {
-        this.config = config;
-    }
-
-    @Override
-    public List<String> problems() {
-        return problems(config);
+        super(config, JwksConfigCheck::problems);
     }
 
     static List<String> problems(JwksConfig config) {
