@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * A {@link ConfigurationRule} that is a pure function of one configuration group: the subclass names the group and
  * hands its static check (kept static so tests call it with a hand-built group), this class applies it to the
- * injected group. Holds to the rule contract as long as the function reads only the group.
+ * injected group. Holds to the rule contract as long as the function reads only the group. Subclasses are
+ * {@code @Singleton} beans: a normal scope would need a client proxy, and so a no-argument constructor here.
  *
  * @param <C> the group's {@code @ConfigMapping} interface
  */

@@ -2,11 +2,11 @@ package io.stsvend.explain;
 
 import io.stsvend.configcheck.GroupRule;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 /** The explain group's rule: a role policy the RAM grammar rejects is refused at startup, not on first use. */
-@ApplicationScoped
+@Singleton
 public class ExplainConfigCheck extends GroupRule<ExplainConfig> {
 
     @Inject

@@ -3,15 +3,15 @@ package io.stsvend.identity;
 import io.stsvend.configcheck.ConfigurationRule;
 import io.stsvend.configcheck.GroupRule;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The JWKS group's {@link ConfigurationRule}: timings outside their bounds, each naming its property. */
-@ApplicationScoped
+@Singleton
 public class JwksConfigCheck extends GroupRule<JwksConfig> {
 
     @Inject

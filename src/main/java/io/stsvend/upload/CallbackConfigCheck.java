@@ -3,8 +3,8 @@ package io.stsvend.upload;
 import io.stsvend.configcheck.ConfigurationRule;
 import io.stsvend.configcheck.GroupRule;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The callbacks group's {@link ConfigurationRule}: a callback setting outside its bounds, naming each property. */
-@ApplicationScoped
+@Singleton
 public class CallbackConfigCheck extends GroupRule<CallbackConfig> {
 
     static final int MAX_REMEMBERED = 100_000;

@@ -3,15 +3,15 @@ package io.stsvend.upload;
 import io.stsvend.configcheck.ConfigurationRule;
 import io.stsvend.configcheck.GroupRule;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The uploads group's {@link ConfigurationRule}: lifetime or form size cap out of bounds, naming each property. */
-@ApplicationScoped
+@Singleton
 public class UploadConfigCheck extends GroupRule<UploadConfig> {
 
     static final long MIN_SECONDS = 60;
