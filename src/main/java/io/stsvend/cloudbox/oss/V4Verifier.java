@@ -92,15 +92,8 @@ final class V4Verifier {
     }
 
     private static long parseExpires(String expires) {
-        try {
-            long seconds = Long.parseLong(expires);
-            if (seconds >= 1 && seconds <= MAX_EXPIRES_SECONDS) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
-        }
-        throw new OssException(OssErrorCode.INVALID_ARGUMENT, "x-oss-expires must be between 1 and 604800.");
+        return BoundedNumber.parse(expires, 1, MAX_EXPIRES_SECONDS).orElseThrow(() -> new OssException(
+                OssErrorCode.INVALID_ARGUMENT, "x-oss-expires must be between 1 and 604800."));
     }
 
     /** Parses {@code h1;h2}; an explicitly empty list is an error (OSS EC 0002-00000209). */
