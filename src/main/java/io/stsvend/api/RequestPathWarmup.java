@@ -28,7 +28,6 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -107,17 +106,7 @@ public class RequestPathWarmup {
 
     private void round(JsonWebToken parsed, TemporaryCredentials dummy) throws Exception {
         Caller caller = Caller.from(parsed);
-        List<Grant> mapped = grants.grantsFor(new Claims() {
-            @Override
-            public String subject() {
-                return caller.subject();
-            }
-
-            @Override
-            public Optional<Object> claim(String name) {
-                return caller.claim(name);
-            }
-        });
+        List<Grant> mapped = grants.grantsFor(Claims.of(caller.subject(), caller::claim));
         // The synthetic caller rarely matches a rule; the worst case still renders every rule's statements.
         List<Grant> rendered = mapped.isEmpty() ? grants.worstCaseGrants() : mapped;
         if (!rendered.isEmpty()) {

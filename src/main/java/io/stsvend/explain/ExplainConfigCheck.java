@@ -1,25 +1,16 @@
 package io.stsvend.explain;
 
-import io.stsvend.configcheck.ConfigurationRule;
+import io.stsvend.configcheck.GroupRule;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import java.util.List;
+import jakarta.inject.Singleton;
 
 /** The explain group's rule: a role policy the RAM grammar rejects is refused at startup, not on first use. */
-@ApplicationScoped
-public class ExplainConfigCheck implements ConfigurationRule {
-
-    private final ExplainConfig config;
+@Singleton
+public class ExplainConfigCheck extends GroupRule<ExplainConfig> {
 
     @Inject
     public ExplainConfigCheck(ExplainConfig config) {
-        this.config = config;
-    }
-
-    @Override
-    public List<String> problems() {
-        return ExplainProducers.problems(config);
+        super(config, ExplainProducers::problems);
     }
 }

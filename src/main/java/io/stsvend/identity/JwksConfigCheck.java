@@ -1,28 +1,22 @@
 package io.stsvend.identity;
 
 import io.stsvend.configcheck.ConfigurationRule;
+import io.stsvend.configcheck.GroupRule;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The JWKS group's {@link ConfigurationRule}: timings outside their bounds, each naming its property. */
-@ApplicationScoped
-public class JwksConfigCheck implements ConfigurationRule {
-
-    private final JwksConfig config;
+@Singleton
+public class JwksConfigCheck extends GroupRule<JwksConfig> {
 
     @Inject
     public JwksConfigCheck(JwksConfig config) {
-        this.config = config;
-    }
-
-    @Override
-    public List<String> problems() {
-        return problems(config);
+        super(config, JwksConfigCheck::problems);
     }
 
     static List<String> problems(JwksConfig config) {

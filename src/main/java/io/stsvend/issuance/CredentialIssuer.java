@@ -174,16 +174,6 @@ public class CredentialIssuer {
     }
 
     private static Claims claimsOf(Caller caller) {
-        return new Claims() {
-            @Override
-            public String subject() {
-                return caller.subject();
-            }
-
-            @Override
-            public Optional<Object> claim(String name) {
-                return caller.claim(name);
-            }
-        };
+        return Claims.of(caller.subject(), caller::claim);
     }
 }

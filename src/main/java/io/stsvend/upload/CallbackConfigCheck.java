@@ -1,9 +1,10 @@
 package io.stsvend.upload;
 
 import io.stsvend.configcheck.ConfigurationRule;
+import io.stsvend.configcheck.GroupRule;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,24 +13,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The callbacks group's {@link ConfigurationRule}: a callback setting outside its bounds, naming each property. */
-@ApplicationScoped
-public class CallbackConfigCheck implements ConfigurationRule {
+@Singleton
+public class CallbackConfigCheck extends GroupRule<CallbackConfig> {
 
     static final int MAX_REMEMBERED = 100_000;
     /** scheme://host[:port]/ and anything after: the host is always complete. */
     private static final Pattern PREFIX = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+/\\S*");
     static final int MIN_BINDING_KEY_BYTES = 32;
 
-    private final CallbackConfig config;
-
     @Inject
     public CallbackConfigCheck(CallbackConfig config) {
-        this.config = config;
-    }
-
-    @Override
-    public List<String> problems() {
-        return problems(config);
+        super(config, CallbackConfigCheck::problems);
     }
 
     static List<String> problems(CallbackConfig config) {

@@ -1,33 +1,27 @@
 package io.stsvend.upload;
 
 import io.stsvend.configcheck.ConfigurationRule;
+import io.stsvend.configcheck.GroupRule;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The uploads group's {@link ConfigurationRule}: lifetime or form size cap out of bounds, naming each property. */
-@ApplicationScoped
-public class UploadConfigCheck implements ConfigurationRule {
+@Singleton
+public class UploadConfigCheck extends GroupRule<UploadConfig> {
 
     static final long MIN_SECONDS = 60;
     static final Duration MAX = Duration.ofDays(7);
     /** OSS refuses PostObject files over 5 GiB. */
     static final long MAX_FORM_BYTES = 5L * 1024 * 1024 * 1024;
 
-    private final UploadConfig config;
-
     @Inject
     public UploadConfigCheck(UploadConfig config) {
-        this.config = config;
-    }
-
-    @Override
-    public List<String> problems() {
-        return problems(config);
+        super(config, UploadConfigCheck::problems);
     }
 
     static List<String> problems(UploadConfig config) {

@@ -1,9 +1,5 @@
 package io.stsvend.cloudbox.oss;
 
-import io.stsvend.cloudbox.SessionTokenCodec;
-
-import java.time.Clock;
-
 /**
  * Chooses how a request is authenticated (V1 or V4, header or presigned URL) and delegates to the verifier.
  * Anonymous requests are refused: every emulated bucket is private. Mixing header and URL signatures is refused.
@@ -13,11 +9,9 @@ final class Authenticator {
     private final V1Verifier v1;
     private final V4Verifier v4;
 
-    Authenticator(SessionTokenCodec codec, Clock clock, String region) {
-        SessionCredentials credentials = new SessionCredentials(codec, clock);
-        SigningTime time = new SigningTime(clock);
-        this.v1 = new V1Verifier(credentials, time);
-        this.v4 = new V4Verifier(credentials, time, region);
+    Authenticator(SigningRules rules) {
+        this.v1 = new V1Verifier(rules);
+        this.v4 = new V4Verifier(rules);
     }
 
     /** @throws OssException when the request is anonymous, malformed, expired, or its signature or token fails */

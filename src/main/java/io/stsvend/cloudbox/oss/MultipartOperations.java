@@ -94,15 +94,7 @@ final class MultipartOperations {
     }
 
     private static int boundedInt(String value, int min, int max) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new OssException(OssErrorCode.INVALID_ARGUMENT, "Invalid integer argument.",
-                Map.of("ArgumentValue", String.valueOf(value)));
+        return (int) BoundedNumber.parse(value, min, max).orElseThrow(() -> new OssException(
+                OssErrorCode.INVALID_ARGUMENT, "Invalid integer argument.", Map.of("ArgumentValue", String.valueOf(value))));
     }
 }

@@ -53,15 +53,8 @@ record ObjectListing(List<StoredObject> contents, List<String> commonPrefixes, b
         if (value == null) {
             return DEFAULT_MAX_KEYS;
         }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= 1 && parsed <= MAX_MAX_KEYS) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new OssException(OssErrorCode.INVALID_ARGUMENT, "max-keys must be an integer between 1 and 1000.");
+        return (int) BoundedNumber.parse(value, 1, MAX_MAX_KEYS).orElseThrow(() -> new OssException(
+                OssErrorCode.INVALID_ARGUMENT, "max-keys must be an integer between 1 and 1000."));
     }
 
     int keyCount() {

@@ -18,14 +18,10 @@ final class PostSignature {
 
     private static final Duration MAX_V4_VALIDITY = Duration.ofDays(7);
 
-    private final SessionCredentials credentials;
-    private final SigningTime time;
-    private final String region;
+    private final SigningRules rules;
 
-    PostSignature(SessionCredentials credentials, SigningTime time, String region) {
-        this.credentials = credentials;
-        this.time = time;
-        this.region = region;
+    PostSignature(SigningRules rules) {
+        this.rules = rules;
     }
 
     /** @throws OssException for anonymous, incomplete, expired or mismatching signatures and bad tokens */
@@ -50,8 +46,8 @@ final class PostSignature {
         String accessKeyId = required(form, "OSSAccessKeyId");
         String policy = required(form, "policy");
         String provided = required(form, "Signature");
-        Authentication auth = credentials.resolve(accessKeyId, form.field("x-oss-security-token"));
-        SignatureCheck.require(V1Signature.sign(credentials.secretFor(accessKeyId), policy), provided, policy,
+        Authentication auth = rules.credentials().resolve(accessKeyId, form.field("x-oss-security-token"));
+        SignatureCheck.require(V1Signature.sign(rules.credentials().secretFor(accessKeyId), policy), provided, policy,
                 accessKeyId, Map.of());
         return auth;
     }
@@ -66,15 +62,15 @@ final class PostSignature {
         String policy = required(form, "policy");
         String provided = required(form, "x-oss-signature");
         Instant signedAt = SigningTime.parseV4(dateTime);
-        V4Credential credential = V4Credential.parse(credentialField, region, dateTime);
-        if (signedAt.isAfter(time.now().plus(OssSettings.MAX_SKEW))) {
-            time.requireWithinSkew(signedAt);
+        V4Credential credential = V4Credential.parse(credentialField, rules.region(), dateTime);
+        if (signedAt.isAfter(rules.time().now().plus(OssSettings.MAX_SKEW))) {
+            rules.time().requireWithinSkew(signedAt);
         }
-        if (time.now().isAfter(signedAt.plus(MAX_V4_VALIDITY))) {
+        if (rules.time().now().isAfter(signedAt.plus(MAX_V4_VALIDITY))) {
             throw new OssException(OssErrorCode.REQUEST_EXPIRED);
         }
-        Authentication auth = credentials.resolve(credential.accessKeyId(), form.field("x-oss-security-token"));
-        String expected = V4Signature.sign(credentials.secretFor(credential.accessKeyId()), credential.date(),
+        Authentication auth = rules.credentials().resolve(credential.accessKeyId(), form.field("x-oss-security-token"));
+        String expected = V4Signature.sign(rules.credentials().secretFor(credential.accessKeyId()), credential.date(),
                 credential.region(), policy);
         SignatureCheck.require(expected, provided.toLowerCase(Locale.ROOT), policy, credential.accessKeyId(),
                 Map.of());

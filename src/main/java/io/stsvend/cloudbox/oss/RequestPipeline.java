@@ -62,11 +62,10 @@ final class RequestPipeline {
                 new MultipartOperations(new MultipartUploads(settings.maxObjectSize()), store, clock),
                 new BucketOperations(store, settings.region(), clock.instant()), copies);
         CallbackClient callbacks = new CallbackClient(vertx, keys);
-        PostSignature postSignature = new PostSignature(new SessionCredentials(codec, clock), new SigningTime(clock),
-                settings.region());
-        return new RequestPipeline(new RequestAddressing(settings),
-                new Authenticator(codec, clock, settings.region()), access, operations, store, clock,
-                new PostObjectOperation(postSignature, access, store, callbacks, clock), callbacks, keys, copies);
+        SigningRules signing = SigningRules.of(codec, clock, settings.region());
+        return new RequestPipeline(new RequestAddressing(settings), new Authenticator(signing), access, operations,
+                store, clock, new PostObjectOperation(new PostSignature(signing), access, store, callbacks, clock),
+                callbacks, keys, copies);
     }
 
     Future<Void> load() {

@@ -1,5 +1,6 @@
 package io.stsvend.cloudbox.oss;
 
+import io.stsvend.cloudbox.wire.QueryPairs;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -65,18 +66,7 @@ final class UriEncoding {
      */
     static Map<String, String> parseQuery(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.putIfAbsent(name, value);
-        }
+        QueryPairs.forEach(rawQuery, UriEncoding::decode, params::putIfAbsent);
         return params;
     }
 }

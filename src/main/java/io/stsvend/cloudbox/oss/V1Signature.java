@@ -1,15 +1,12 @@
 package io.stsvend.cloudbox.oss;
 
+import io.stsvend.cloudbox.wire.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * OSS Signature V1: {@code Base64(HMAC-SHA1(secret, VERB\nContent-MD5\nContent-Type\n<Date|Expires>\n
@@ -83,12 +80,7 @@ final class V1Signature {
     }
 
     static String sign(String secret, String stringToSign) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 unavailable", e);
-        }
+        return Base64.getEncoder()
+                .encodeToString(Digests.hmacSha1(secret.getBytes(StandardCharsets.UTF_8), stringToSign));
     }
 }

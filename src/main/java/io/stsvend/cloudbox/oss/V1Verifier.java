@@ -11,12 +11,10 @@ import java.util.Map;
  */
 final class V1Verifier {
 
-    private final SessionCredentials credentials;
-    private final SigningTime time;
+    private final SigningRules rules;
 
-    V1Verifier(SessionCredentials credentials, SigningTime time) {
-        this.credentials = credentials;
-        this.time = time;
+    V1Verifier(SigningRules rules) {
+        this.rules = rules;
     }
 
     Authentication verifyHeader(OssRequest request, String authorization) {
@@ -31,12 +29,12 @@ final class V1Verifier {
         if (date == null) {
             throw new OssException(OssErrorCode.DATE_MISSING);
         }
-        time.requireWithinSkew(SigningTime.parseRfc1123(date));
+        rules.time().requireWithinSkew(SigningTime.parseRfc1123(date));
         // The OSS SDK for Java V2 sends the token of a V1 header signature as an unsigned "security-token" header;
         // the token is bound to the key id either way, so accepting it weakens nothing.
         String token = request.header("x-oss-security-token") != null ? request.header("x-oss-security-token")
                 : request.header("security-token");
-        Authentication auth = credentials.resolve(accessKeyId, token);
+        Authentication auth = rules.credentials().resolve(accessKeyId, token);
         check(request, date.trim(), accessKeyId, provided);
         return auth;
     }
@@ -54,11 +52,11 @@ final class V1Verifier {
         } catch (NumberFormatException e) {
             throw new OssException(OssErrorCode.INVALID_ARGUMENT, "Expires is not a number.");
         }
-        if (time.now().isAfter(Instant.ofEpochSecond(expiresAt))) {
+        if (rules.time().now().isAfter(Instant.ofEpochSecond(expiresAt))) {
             throw new OssException(OssErrorCode.REQUEST_EXPIRED, OssErrorCode.REQUEST_EXPIRED.message,
-                    Map.of("Expires", expires, "ServerTime", time.now().toString()));
+                    Map.of("Expires", expires, "ServerTime", rules.time().now().toString()));
         }
-        Authentication auth = credentials.resolve(accessKeyId, request.param("security-token"));
+        Authentication auth = rules.credentials().resolve(accessKeyId, request.param("security-token"));
         check(request, expires, accessKeyId, provided);
         return auth;
     }
@@ -66,7 +64,7 @@ final class V1Verifier {
     private void check(OssRequest request, String dateLine, String accessKeyId, String provided) {
         String resource = V1Signature.canonicalResource(request.bucket().name(), request.key(), request.query());
         String stringToSign = V1Signature.stringToSign(request.method(), request.headers(), dateLine, resource);
-        String expected = V1Signature.sign(credentials.secretFor(accessKeyId), stringToSign);
+        String expected = V1Signature.sign(rules.credentials().secretFor(accessKeyId), stringToSign);
         SignatureCheck.require(expected, provided, stringToSign, accessKeyId, Map.of());
     }
 }

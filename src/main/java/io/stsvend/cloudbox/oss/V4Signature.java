@@ -1,16 +1,12 @@
 package io.stsvend.cloudbox.oss;
 
+import io.stsvend.cloudbox.wire.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * OSS Signature V4 ({@code OSS4-HMAC-SHA256}): canonical request, string to sign, signing key and signature exactly
@@ -64,33 +60,16 @@ final class V4Signature {
 
     static String stringToSign(String dateTime, String scope, String canonicalRequest) {
         return ALGORITHM + "\n" + dateTime + "\n" + scope + "\n"
-                + HexFormat.of().formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+                + HexFormat.of().formatHex(Digests.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Lower-case hex HMAC-SHA256 of the string to sign under the derived signing key. */
     static String sign(String secret, String date, String region, String stringToSign) {
-        byte[] key = hmac(("aliyun_v4" + secret).getBytes(StandardCharsets.UTF_8), date);
-        key = hmac(key, region);
-        key = hmac(key, "oss");
-        key = hmac(key, TERMINATOR);
-        return HexFormat.of().formatHex(hmac(key, stringToSign));
+        byte[] key = Digests.hmacSha256(("aliyun_v4" + secret).getBytes(StandardCharsets.UTF_8), date);
+        key = Digests.hmacSha256(key, region);
+        key = Digests.hmacSha256(key, "oss");
+        key = Digests.hmacSha256(key, TERMINATOR);
+        return HexFormat.of().formatHex(Digests.hmacSha256(key, stringToSign));
     }
 
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
-    }
 }

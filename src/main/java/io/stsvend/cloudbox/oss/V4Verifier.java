@@ -19,14 +19,10 @@ final class V4Verifier {
 
     private static final long MAX_EXPIRES_SECONDS = 604800;
 
-    private final SessionCredentials credentials;
-    private final SigningTime time;
-    private final String region;
+    private final SigningRules rules;
 
-    V4Verifier(SessionCredentials credentials, SigningTime time, String region) {
-        this.credentials = credentials;
-        this.time = time;
-        this.region = region;
+    V4Verifier(SigningRules rules) {
+        this.rules = rules;
     }
 
     Authentication verifyHeader(OssRequest request, String authorization) {
@@ -44,12 +40,12 @@ final class V4Verifier {
         }
         String dateTime = request.header("x-oss-date");
         Instant signedAt = SigningTime.parseV4(dateTime);
-        V4Credential credential = V4Credential.parse(fields.get("Credential"), region, dateTime.trim());
+        V4Credential credential = V4Credential.parse(fields.get("Credential"), rules.region(), dateTime.trim());
         if (!V4Signature.UNSIGNED_PAYLOAD.equals(request.headerOrEmpty("x-oss-content-sha256"))) {
             throw new OssException(OssErrorCode.INVALID_ARGUMENT, "x-oss-content-sha256 must be UNSIGNED-PAYLOAD.");
         }
-        time.requireWithinSkew(signedAt);
-        Authentication auth = credentials.resolve(credential.accessKeyId(), request.header("x-oss-security-token"));
+        rules.time().requireWithinSkew(signedAt);
+        Authentication auth = rules.credentials().resolve(credential.accessKeyId(), request.header("x-oss-security-token"));
         check(request, request.query(), additionalHeaders(fields.get("AdditionalHeaders")), dateTime.trim(),
                 credential, provided);
         return auth;
@@ -68,15 +64,15 @@ final class V4Verifier {
                     + "x-oss-credential, x-oss-date, x-oss-expires and x-oss-signature parameters");
         }
         Instant signedAt = SigningTime.parseV4(dateTime);
-        V4Credential credential = V4Credential.parse(credentialParam, region, dateTime);
+        V4Credential credential = V4Credential.parse(credentialParam, rules.region(), dateTime);
         long lifetime = parseExpires(expires);
-        if (time.now().isAfter(signedAt.plus(Duration.ofSeconds(lifetime)))) {
+        if (rules.time().now().isAfter(signedAt.plus(Duration.ofSeconds(lifetime)))) {
             throw new OssException(OssErrorCode.REQUEST_EXPIRED);
         }
-        if (signedAt.isAfter(time.now().plus(OssSettings.MAX_SKEW))) {
-            time.requireWithinSkew(signedAt);
+        if (signedAt.isAfter(rules.time().now().plus(OssSettings.MAX_SKEW))) {
+            rules.time().requireWithinSkew(signedAt);
         }
-        Authentication auth = credentials.resolve(credential.accessKeyId(), request.param("x-oss-security-token"));
+        Authentication auth = rules.credentials().resolve(credential.accessKeyId(), request.param("x-oss-security-token"));
         Map<String, String> signedQuery = new LinkedHashMap<>(request.query());
         signedQuery.remove("x-oss-signature");
         check(request, signedQuery, additionalHeaders(request.param("x-oss-additional-headers")), dateTime,
@@ -89,22 +85,15 @@ final class V4Verifier {
         String canonical = V4Signature.canonicalRequest(request.method(), request.bucket().name(), request.key(),
                 query, request.headers(), additionalHeaders);
         String stringToSign = V4Signature.stringToSign(dateTime, credential.scope(), canonical);
-        String expected = V4Signature.sign(credentials.secretFor(credential.accessKeyId()), credential.date(),
+        String expected = V4Signature.sign(rules.credentials().secretFor(credential.accessKeyId()), credential.date(),
                 credential.region(), stringToSign);
         SignatureCheck.require(expected, provided.toLowerCase(Locale.ROOT), stringToSign, credential.accessKeyId(),
                 Map.of("CanonicalRequest", canonical));
     }
 
     private static long parseExpires(String expires) {
-        try {
-            long seconds = Long.parseLong(expires);
-            if (seconds >= 1 && seconds <= MAX_EXPIRES_SECONDS) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
-        }
-        throw new OssException(OssErrorCode.INVALID_ARGUMENT, "x-oss-expires must be between 1 and 604800.");
+        return BoundedNumber.parse(expires, 1, MAX_EXPIRES_SECONDS).orElseThrow(() -> new OssException(
+                OssErrorCode.INVALID_ARGUMENT, "x-oss-expires must be between 1 and 604800."));
     }
 
     /** Parses {@code h1;h2}; an explicitly empty list is an error (OSS EC 0002-00000209). */

@@ -1,16 +1,13 @@
 package io.stsvend.cloudbox.sts;
 
+import io.stsvend.cloudbox.wire.Digests;
+import io.stsvend.cloudbox.wire.QueryPairs;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Alibaba Cloud request signature V3, {@code ACS3-HMAC-SHA256} (the default of the current Tea SDKs on
@@ -40,19 +37,9 @@ public final class AcsV3Signature {
 
     /** The canonical query string of an undecoded query ({@code null} or empty gives an empty string). */
     public static String canonicalQuery(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return "";
-        }
         List<String> pairs = new ArrayList<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            pairs.add(RpcSignature.percentEncode(name) + "=" + RpcSignature.percentEncode(value));
-        }
+        QueryPairs.forEach(rawQuery, AcsV3Signature::decode,
+                (name, value) -> pairs.add(RpcSignature.percentEncode(name) + "=" + RpcSignature.percentEncode(value)));
         // Sorting "name=value" by name: '=' sorts before every character percentEncode leaves in a name but '-' and
         // '.', so compare the encoded names first and the values only to break ties.
         pairs.sort((a, b) -> {
@@ -82,22 +69,13 @@ public final class AcsV3Signature {
 
     /** Lower-case hex of HMAC-SHA256 over the string-to-sign, keyed with the AccessKeySecret itself. */
     public static String sign(String accessKeySecret, String stringToSign) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(accessKeySecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(Digests.hmacSha256(accessKeySecret.getBytes(StandardCharsets.UTF_8),
+                stringToSign));
     }
 
     /** Lower-case hex SHA-256, as {@code x-acs-content-sha256} carries it. */
     public static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(Digests.sha256(data));
     }
 
     private static String decode(String text) {

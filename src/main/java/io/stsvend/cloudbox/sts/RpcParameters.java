@@ -1,5 +1,6 @@
 package io.stsvend.cloudbox.sts;
 
+import io.stsvend.cloudbox.wire.QueryPairs;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -50,20 +51,11 @@ final class RpcParameters {
     }
 
     private static void addDecoded(String encoded, Map<String, String> into) {
-        if (encoded == null || encoded.isEmpty()) {
-            return;
-        }
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+        QueryPairs.forEach(encoded, RpcParameters::decode, (name, value) -> {
             if (into.putIfAbsent(name, value) != null) {
                 throw StsError.INVALID_PARAMETER.reject(name);
             }
-        }
+        });
     }
 
     private static String decode(String text) {

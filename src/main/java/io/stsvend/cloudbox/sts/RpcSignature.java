@@ -1,16 +1,13 @@
 package io.stsvend.cloudbox.sts;
 
+import io.stsvend.cloudbox.wire.Digests;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Alibaba Cloud RPC signature V1 (HMAC-SHA1), as computed by {@code aliyun-java-sdk-core} 4.x
@@ -47,13 +44,8 @@ public final class RpcSignature {
 
     /** Base64 of HMAC-SHA1 over the string-to-sign with key {@code accessKeySecret + "&"}. */
     public static String sign(String accessKeySecret, String stringToSign) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((accessKeySecret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 unavailable", e);
-        }
+        return Base64.getEncoder()
+                .encodeToString(Digests.hmacSha1((accessKeySecret + "&").getBytes(StandardCharsets.UTF_8), stringToSign));
     }
 
     /** Constant-time comparison of a presented signature with the expected one. */

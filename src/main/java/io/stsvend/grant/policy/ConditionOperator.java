@@ -14,36 +14,34 @@ import java.util.Optional;
  * Comparisons read "request value OP policy value": {@code NumericLessThan {"k": "10"}} holds when k &lt; 10.
  */
 public enum ConditionOperator {
-    STRING_EQUALS("StringEquals", ConditionValueKind.STRING, false),
-    STRING_NOT_EQUALS("StringNotEquals", ConditionValueKind.STRING, true),
-    STRING_EQUALS_IGNORE_CASE("StringEqualsIgnoreCase", ConditionValueKind.STRING, false),
-    STRING_NOT_EQUALS_IGNORE_CASE("StringNotEqualsIgnoreCase", ConditionValueKind.STRING, true),
-    STRING_LIKE("StringLike", ConditionValueKind.STRING, false),
-    STRING_NOT_LIKE("StringNotLike", ConditionValueKind.STRING, true),
-    NUMERIC_EQUALS("NumericEquals", ConditionValueKind.NUMBER, false),
-    NUMERIC_NOT_EQUALS("NumericNotEquals", ConditionValueKind.NUMBER, true),
-    NUMERIC_LESS_THAN("NumericLessThan", ConditionValueKind.NUMBER, false),
-    NUMERIC_LESS_THAN_EQUALS("NumericLessThanEquals", ConditionValueKind.NUMBER, false),
-    NUMERIC_GREATER_THAN("NumericGreaterThan", ConditionValueKind.NUMBER, false),
-    NUMERIC_GREATER_THAN_EQUALS("NumericGreaterThanEquals", ConditionValueKind.NUMBER, false),
-    DATE_EQUALS("DateEquals", ConditionValueKind.DATE, false),
-    DATE_NOT_EQUALS("DateNotEquals", ConditionValueKind.DATE, true),
-    DATE_LESS_THAN("DateLessThan", ConditionValueKind.DATE, false),
-    DATE_LESS_THAN_EQUALS("DateLessThanEquals", ConditionValueKind.DATE, false),
-    DATE_GREATER_THAN("DateGreaterThan", ConditionValueKind.DATE, false),
-    DATE_GREATER_THAN_EQUALS("DateGreaterThanEquals", ConditionValueKind.DATE, false),
-    BOOL("Bool", ConditionValueKind.BOOLEAN, false),
-    IP_ADDRESS("IpAddress", ConditionValueKind.IP, false),
-    NOT_IP_ADDRESS("NotIpAddress", ConditionValueKind.IP, true);
+    STRING_EQUALS("StringEquals", ConditionValueKind.STRING),
+    STRING_NOT_EQUALS("StringNotEquals", ConditionValueKind.STRING),
+    STRING_EQUALS_IGNORE_CASE("StringEqualsIgnoreCase", ConditionValueKind.STRING),
+    STRING_NOT_EQUALS_IGNORE_CASE("StringNotEqualsIgnoreCase", ConditionValueKind.STRING),
+    STRING_LIKE("StringLike", ConditionValueKind.STRING),
+    STRING_NOT_LIKE("StringNotLike", ConditionValueKind.STRING),
+    NUMERIC_EQUALS("NumericEquals", ConditionValueKind.NUMBER),
+    NUMERIC_NOT_EQUALS("NumericNotEquals", ConditionValueKind.NUMBER),
+    NUMERIC_LESS_THAN("NumericLessThan", ConditionValueKind.NUMBER),
+    NUMERIC_LESS_THAN_EQUALS("NumericLessThanEquals", ConditionValueKind.NUMBER),
+    NUMERIC_GREATER_THAN("NumericGreaterThan", ConditionValueKind.NUMBER),
+    NUMERIC_GREATER_THAN_EQUALS("NumericGreaterThanEquals", ConditionValueKind.NUMBER),
+    DATE_EQUALS("DateEquals", ConditionValueKind.DATE),
+    DATE_NOT_EQUALS("DateNotEquals", ConditionValueKind.DATE),
+    DATE_LESS_THAN("DateLessThan", ConditionValueKind.DATE),
+    DATE_LESS_THAN_EQUALS("DateLessThanEquals", ConditionValueKind.DATE),
+    DATE_GREATER_THAN("DateGreaterThan", ConditionValueKind.DATE),
+    DATE_GREATER_THAN_EQUALS("DateGreaterThanEquals", ConditionValueKind.DATE),
+    BOOL("Bool", ConditionValueKind.BOOLEAN),
+    IP_ADDRESS("IpAddress", ConditionValueKind.IP),
+    NOT_IP_ADDRESS("NotIpAddress", ConditionValueKind.IP);
 
     private final String jsonName;
     private final ConditionValueKind kind;
-    private final boolean negated;
 
-    ConditionOperator(String jsonName, ConditionValueKind kind, boolean negated) {
+    ConditionOperator(String jsonName, ConditionValueKind kind) {
         this.jsonName = jsonName;
         this.kind = kind;
-        this.negated = negated;
     }
 
     /** The exact JSON name, e.g. {@code StringLike}. */
@@ -53,7 +51,8 @@ public enum ConditionOperator {
 
     /** True for the complement operators: StringNotEquals, StringNotEqualsIgnoreCase, StringNotLike, NumericNotEquals, DateNotEquals, NotIpAddress. */
     public boolean negated() {
-        return negated;
+        // RAM names every complement operator with "Not" and no positive one: the name says it, once.
+        return jsonName.contains("Not");
     }
 
     /** Looks up an operator by its exact JSON name. */
