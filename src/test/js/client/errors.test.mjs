@@ -65,6 +65,11 @@ const answer = (status, body, headers = {}) => async () => ({
   text: async () => body,
 });
 
+// A 200 body carrying credential `id` that expires at `expiresAtMs`, as the service writes it (whole seconds).
+const START_MS = Date.parse('2026-01-01T00:00:00Z');
+const credential = (id, expiresAtMs) => JSON.stringify({ accessKeyId: id, accessKeySecret: 's', securityToken: 't',
+  expiration: new Date(expiresAtMs).toISOString().replace(/\.\d+Z$/, 'Z') });
+
 test('problem+json 429 carries Retry-After; a 200 without the credential is bad-response', async () => {
   const limited = createStsvendCredentials({ endpoint: 'http://127.0.0.1:9', getToken: () => 'jwt',
     fetch: answer(429, JSON.stringify({ status: 429, code: 'rate-limited', detail: 'Too many misses.' }),
@@ -94,9 +99,7 @@ test('options are checked when the source is created', () => {
 });
 
 test('an outage inside the refresh margin is ridden out on the held credential, with a backoff; a refusal is not', async () => {
-  let nowMs = Date.parse('2026-01-01T00:00:00Z');
-  const credential = (id, expiresAt) => JSON.stringify({ accessKeyId: id, accessKeySecret: 's', securityToken: 't',
-    expiration: new Date(expiresAt).toISOString().replace(/\.\d+Z$/, 'Z') });
+  let nowMs = START_MS;
   const answers = [
     answer(200, credential('STS.first', nowMs + 3_600_000)),
     answer(503, JSON.stringify({ status: 503, code: 'sts-unavailable' }), { 'retry-after': '2' }),
@@ -141,9 +144,7 @@ test('invalidate() during a request: the previous user\'s answer is never held',
 });
 
 test('subject-blocked is not retryable: the held credential is dropped and the service is not asked for 60 s', async () => {
-  let nowMs = Date.parse('2026-01-01T00:00:00Z');
-  const credential = (id, expiresAt) => JSON.stringify({ accessKeyId: id, accessKeySecret: 's', securityToken: 't',
-    expiration: new Date(expiresAt).toISOString().replace(/\.\d+Z$/, 'Z') });
+  let nowMs = START_MS;
   const answers = [
     answer(200, credential('STS.before-block', nowMs + 3_600_000)),
     answer(403, JSON.stringify({ status: 403, code: 'subject-blocked', detail: 'Suspended.' })),

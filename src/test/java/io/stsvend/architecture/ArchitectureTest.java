@@ -68,9 +68,8 @@ class ArchitectureTest {
 
     @Test
     void identityKnowsOnlyTokensAndErrors() {
-        check(noClasses().that(in("identity")).should().dependOnClassesThat(
-                in("api", "admin", "explain", "issuance", "sts", "local", "cloudbox", "upload", "redis", "sharedcache",
-                        "demo").or(vendorSdks())));
+        usesNeitherVendorSdksNor("identity", "api", "admin", "explain", "issuance", "sts", "local", "cloudbox",
+                "upload", "redis", "sharedcache", "demo");
     }
 
     @Test
@@ -99,8 +98,7 @@ class ArchitectureTest {
 
     @Test
     void localIsReachedOnlyOverHttp() {
-        check(noClasses().that(in("local")).should().dependOnClassesThat(
-                in("api", "issuance", "sts", "upload", "redis", "sharedcache", "demo").or(vendorSdks())));
+        usesNeitherVendorSdksNor("local", "api", "issuance", "sts", "upload", "redis", "sharedcache", "demo");
         check(noClasses().that(resideOutside("local")).should().dependOnClassesThat(in("local")));
     }
 
@@ -161,9 +159,8 @@ class ArchitectureTest {
 
     @Test
     void redisImplementsTheStorePortOnly() {
-        check(noClasses().that(in("redis")).should().dependOnClassesThat(
-                in("api", "local", "cloudbox", "sts", "upload", "demo", "grant", "identity", "issuance")
-                        .or(vendorSdks())));
+        usesNeitherVendorSdksNor("redis", "api", "local", "cloudbox", "sts", "upload", "demo", "grant", "identity",
+                "issuance");
     }
 
     /**
@@ -182,23 +179,20 @@ class ArchitectureTest {
 
     @Test
     void adminIsAGateOverIdentity() {
-        check(noClasses().that(in("admin")).should().dependOnClassesThat(
-                in("api", "explain", "grant", "local", "cloudbox", "sts", "upload", "redis", "sharedcache", "demo")
-                        .or(vendorSdks())));
+        usesNeitherVendorSdksNor("admin", "api", "explain", "grant", "local", "cloudbox", "sts", "upload", "redis",
+                "sharedcache", "demo");
     }
 
     @Test
     void explainReusesTheRequestPathWithoutCallingSts() {
-        check(noClasses().that(in("explain")).should().dependOnClassesThat(
-                in("api", "admin", "local", "cloudbox", "sts", "upload", "redis", "sharedcache", "demo")
-                        .or(vendorSdks())));
+        usesNeitherVendorSdksNor("explain", "api", "admin", "local", "cloudbox", "sts", "upload", "redis",
+                "sharedcache", "demo");
     }
 
     @Test
     void httpIsPlainJdkPlumbing() {
-        check(noClasses().that(in("http")).should().dependOnClassesThat(
-                in("api", "admin", "explain", "grant", "identity", "issuance", "sts", "local", "cloudbox", "upload", "redis",
-                        "sharedcache", "demo", "error").or(vendorSdks())));
+        usesNeitherVendorSdksNor("http", "api", "admin", "explain", "grant", "identity", "issuance", "sts", "local",
+                "cloudbox", "upload", "redis", "sharedcache", "demo", "error");
     }
 
     @Test
@@ -222,6 +216,11 @@ class ArchitectureTest {
 
     private static void check(ArchRule rule) {
         rule.check(MAIN);
+    }
+
+    /** The classes in {@code row} depend on no vendor SDK and on none of {@code forbidden}. */
+    private static void usesNeitherVendorSdksNor(String row, String... forbidden) {
+        check(noClasses().that(in(row)).should().dependOnClassesThat(in(forbidden).or(vendorSdks())));
     }
 
     private static DescribedPredicate<JavaClass> in(String... packages) {

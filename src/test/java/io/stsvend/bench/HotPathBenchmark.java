@@ -9,6 +9,8 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import io.stsvend.api.CredentialsResponse;
+import io.stsvend.testing.TestJwksConfig;
+import io.stsvend.testing.TestVerifiedCacheConfig;
 import io.stsvend.grant.Claims;
 import io.stsvend.grant.Grant;
 import io.stsvend.grant.GrantMapper;
@@ -16,7 +18,6 @@ import io.stsvend.grant.SessionPolicy;
 import io.stsvend.identity.Caller;
 import io.stsvend.identity.JwksJwtParser;
 import io.stsvend.identity.JwksKeys;
-import io.stsvend.identity.VerifiedCacheConfig;
 import io.stsvend.identity.VerifiedTokens;
 import io.stsvend.issuance.CachedEntries;
 import io.stsvend.sts.TemporaryCredentials;
@@ -93,38 +94,9 @@ public class HotPathBenchmark {
         signedPart = jwt.substring(0, dot).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         signature = Base64.getUrlDecoder().decode(jwt.substring(dot + 1));
         verifiedTokens.put(jwt, parser.parse(jwt));
-        JwksKeys noJwks = new JwksKeys(null, new io.stsvend.identity.JwksConfig() {
-            @Override
-            public Duration refreshInterval() {
-                return Duration.ofMinutes(5);
-            }
-
-            @Override
-            public Duration unknownKidMinInterval() {
-                return Duration.ofSeconds(5);
-            }
-
-            @Override
-            public Duration fetchTimeout() {
-                return Duration.ofSeconds(3);
-            }
-        }, java.time.Clock.systemUTC());
-        cachedParser = new JwksJwtParser(info, noJwks, new VerifiedTokens(new VerifiedCacheConfig() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public Duration ttl() {
-                return Duration.ofMinutes(5);
-            }
-
-            @Override
-            public long maximumSize() {
-                return 10_000;
-            }
-        }, noJwks));
+        JwksKeys noJwks = new JwksKeys(null, TestJwksConfig.defaults(), java.time.Clock.systemUTC());
+        cachedParser = new JwksJwtParser(info, noJwks,
+                new VerifiedTokens(new TestVerifiedCacheConfig(true, Duration.ofMinutes(5), 10_000), noJwks));
         plainToken = parser.parse(jwt);
         verifiedToken = cachedParser.parse(jwt);
         Caller.from(verifiedToken);

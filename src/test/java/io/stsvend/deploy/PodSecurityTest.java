@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,34 +53,30 @@ class PodSecurityTest {
     @ParameterizedTest
     @FieldSource("ALL")
     void cannotEscalateOrUseCapabilities(String dir) {
-        for (Workload workload : workloads(dir)) {
-            for (Container c : workload.containers()) {
-                String where = where(dir, workload, c);
-                SecurityContext container = containerContext(where, c);
-                assertEquals(Boolean.FALSE, container.getAllowPrivilegeEscalation(), where + ": allowPrivilegeEscalation");
-                assertFalse(Boolean.TRUE.equals(container.getPrivileged()), where + ": privileged");
-                assertNotNull(container.getCapabilities(), where + ": capabilities not dropped");
-                assertEquals(List.of("ALL"), container.getCapabilities().getDrop(), where + ": capabilities.drop");
-                var added = container.getCapabilities().getAdd();
-                assertTrue(added == null || added.isEmpty(), where + ": capabilities added " + added);
-            }
+        for (Placed placed : containers(dir)) {
+            String where = placed.where();
+            SecurityContext container = placed.securityContext();
+            assertEquals(Boolean.FALSE, container.getAllowPrivilegeEscalation(), where + ": allowPrivilegeEscalation");
+            assertFalse(Boolean.TRUE.equals(container.getPrivileged()), where + ": privileged");
+            assertNotNull(container.getCapabilities(), where + ": capabilities not dropped");
+            assertEquals(List.of("ALL"), container.getCapabilities().getDrop(), where + ": capabilities.drop");
+            var added = container.getCapabilities().getAdd();
+            assertTrue(added == null || added.isEmpty(), where + ": capabilities added " + added);
         }
     }
 
     @ParameterizedTest
     @FieldSource("ALL")
     void writesOnlyToScratchVolumes(String dir) {
-        for (Workload workload : workloads(dir)) {
-            for (Container c : workload.containers()) {
-                String where = where(dir, workload, c);
-                assertEquals(Boolean.TRUE, containerContext(where, c).getReadOnlyRootFilesystem(),
-                        where + ": readOnlyRootFilesystem");
-                for (VolumeMount mount : c.getVolumeMounts()) {
-                    Volume volume = volume(workload.spec(), mount.getName());
-                    boolean scratch = volume.getEmptyDir() != null || volume.getPersistentVolumeClaim() != null;
-                    assertTrue(scratch || Boolean.TRUE.equals(mount.getReadOnly()),
-                            where + ": " + mount.getMountPath() + " must be read-only or an emptyDir");
-                }
+        for (Placed placed : containers(dir)) {
+            String where = placed.where();
+            assertEquals(Boolean.TRUE, placed.securityContext().getReadOnlyRootFilesystem(),
+                    where + ": readOnlyRootFilesystem");
+            for (VolumeMount mount : placed.container().getVolumeMounts()) {
+                Volume volume = volume(placed.workload().spec(), mount.getName());
+                boolean scratch = volume.getEmptyDir() != null || volume.getPersistentVolumeClaim() != null;
+                assertTrue(scratch || Boolean.TRUE.equals(mount.getReadOnly()),
+                        where + ": " + mount.getMountPath() + " must be read-only or an emptyDir");
             }
         }
     }
@@ -129,6 +126,25 @@ class PodSecurityTest {
         List<Workload> workloads = RenderedOverlay.of(dir).workloads();
         assertFalse(workloads.isEmpty(), dir + " renders no workload");
         return workloads;
+    }
+
+    /** A container of a rendered workload, and where it is, for the assertion messages. */
+    private record Placed(Workload workload, Container container, String where) {
+
+        SecurityContext securityContext() {
+            return containerContext(where, container);
+        }
+    }
+
+    /** Every container of every workload {@code dir} renders. */
+    private static List<Placed> containers(String dir) {
+        List<Placed> all = new ArrayList<>();
+        for (Workload workload : workloads(dir)) {
+            for (Container container : workload.containers()) {
+                all.add(new Placed(workload, container, where(dir, workload, container)));
+            }
+        }
+        return all;
     }
 
     private static String where(String dir, Workload workload, Container container) {

@@ -18,16 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClaimPathTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "groups                                  | groups",
-        "realm_access.roles                      | realm_access,roles",
-        "resource_access.my-app.roles            | resource_access,my-app,roles",
-        "'resource_access.\"my.app\".roles'      | resource_access,my.app,roles",
-        "cognito:groups                          | cognito:groups",
-        "'\"https://example.com/groups\"'        | https://example.com/groups",
-        "'\"a\\\"b\".c'                          | a\"b,c",
-        "'\"back\\\\slash\"'                     | back\\slash",
-    })
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            groups                           | groups
+            realm_access.roles               | realm_access,roles
+            resource_access.my-app.roles     | resource_access,my-app,roles
+            'resource_access."my.app".roles' | resource_access,my.app,roles
+            cognito:groups                   | cognito:groups
+            '"https://example.com/groups"'   | https://example.com/groups
+            '"a\\"b".c'                      | a"b,c
+            '"back\\\\slash"'                | back\\slash
+            """)
     void parsesNames(String text, String names) {
         ClaimPath path = ClaimPath.parse(text);
         assertEquals(List.of(names.split(",")), path.names());

@@ -3,6 +3,8 @@ package io.stsvend.identity;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.stsvend.testing.JwksServer;
+import io.stsvend.testing.TestJwksConfig;
+import io.stsvend.testing.TestVerifiedCacheConfig;
 import io.stsvend.testing.StoppedClock;
 import io.stsvend.testing.TestIdp;
 
@@ -63,7 +65,7 @@ class JwksLifecycleTest {
         clock = StoppedClock.now();
         keys = new JwksKeys(idp.url(), config(), clock);
         JWTAuthContextInfo info = info();
-        verified = new VerifiedTokens(VerifiedCacheConfigCheckTest.config(true, Duration.ofMinutes(5), 1000), keys);
+        verified = new VerifiedTokens(new TestVerifiedCacheConfig(true, Duration.ofMinutes(5), 1000), keys);
         parser = new JwksJwtParser(info, keys, verified);
     }
 
@@ -81,22 +83,7 @@ class JwksLifecycleTest {
     }
 
     static JwksConfig config() {
-        return new JwksConfig() {
-            @Override
-            public Duration refreshInterval() {
-                return REFRESH;
-            }
-
-            @Override
-            public Duration unknownKidMinInterval() {
-                return MIN_INTERVAL;
-            }
-
-            @Override
-            public Duration fetchTimeout() {
-                return FETCH_TIMEOUT;
-            }
-        };
+        return new TestJwksConfig(REFRESH, MIN_INTERVAL, FETCH_TIMEOUT);
     }
 
     boolean loaded() throws Exception {
@@ -209,7 +196,7 @@ class JwksLifecycleTest {
         assertTrue(loaded());
         String token = TestIdp.token(keyA, "alice");
         VerifiedJwt jwt = (VerifiedJwt) new JwksJwtParser(info(), keys,
-                new VerifiedTokens(VerifiedCacheConfigCheckTest.config(false, Duration.ofMinutes(5), 1000), keys))
+                new VerifiedTokens(new TestVerifiedCacheConfig(false, Duration.ofMinutes(5), 1000), keys))
                 .parse(token);
         long before = verified.keyGeneration();
         idp.publish(keyB);
@@ -222,7 +209,7 @@ class JwksLifecycleTest {
     @Test
     void switchedOffEveryRequestIsVerifiedAgain() throws Exception {
         assertTrue(loaded());
-        VerifiedTokens off = new VerifiedTokens(VerifiedCacheConfigCheckTest.config(false, Duration.ofMinutes(5), 1000),
+        VerifiedTokens off = new VerifiedTokens(new TestVerifiedCacheConfig(false, Duration.ofMinutes(5), 1000),
                 keys);
         JwksJwtParser uncached = new JwksJwtParser(info(), keys, off);
         String token = TestIdp.token(keyA, "alice");
@@ -296,22 +283,7 @@ class JwksLifecycleTest {
 
     @Test
     void settingsOutsideTheirBoundsAreReported() {
-        JwksConfig bad = new JwksConfig() {
-            @Override
-            public Duration refreshInterval() {
-                return Duration.ofSeconds(10);
-            }
-
-            @Override
-            public Duration unknownKidMinInterval() {
-                return Duration.ofMinutes(10);
-            }
-
-            @Override
-            public Duration fetchTimeout() {
-                return Duration.ofMinutes(1);
-            }
-        };
+        JwksConfig bad = new TestJwksConfig(Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(1));
         assertEquals(4, JwksConfigCheck.problems(bad).size(), JwksConfigCheck.problems(bad).toString());
         assertEquals(0, JwksConfigCheck.problems(config()).size());
     }

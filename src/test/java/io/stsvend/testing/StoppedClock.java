@@ -11,14 +11,20 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A UTC clock that stands still until a test moves it, for plain (non-Quarkus) tests that need exact boundaries.
  * Thread-safe. {@link #now()} starts one at the current whole second, close enough to real time for the SDKs'
- * request timestamps.
+ * request timestamps. {@link #withZone} gives a view in another zone that moves with this clock.
  */
 public final class StoppedClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
     public StoppedClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
+    }
+
+    private StoppedClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
     }
 
     public static StoppedClock now() {
@@ -34,13 +40,14 @@ public final class StoppedClock extends Clock {
         return now.get();
     }
 
+    /** The same stopped instant seen from {@code zone}; advancing either moves both. */
     @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
+    public Clock withZone(ZoneId zone) {
+        return new StoppedClock(now, zone);
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("fixed to UTC");
+    public ZoneId getZone() {
+        return zone;
     }
 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -20,13 +21,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * An application server receiving OSS upload callbacks, verifying them exactly as Alibaba documents (spec §6.3): the
  * public key is fetched from the Base64 {@code x-oss-pub-key-url}, and the Base64 {@code authorization} is checked
  * with {@code MD5withRSA} over {@code urlDecode(path) + ("?" + query) + "\n" + body}. Answers {@link #status} with
- * {@link #answer}.
+ * {@link #answer}. Register it as an extension (it stops after each test) or close it yourself.
  */
-final class CallbackReceiver implements AutoCloseable {
+final class CallbackReceiver implements AutoCloseable, AfterEachCallback {
 
     /** One callback as received. */
     record Received(String rawPath, String rawQuery, String contentType, String authorization, String publicKeyUrl,
@@ -39,8 +43,12 @@ final class CallbackReceiver implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    CallbackReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    CallbackReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("callback receiver did not start", e);
+        }
         server.createContext("/", this::handle);
         server.start();
     }
@@ -98,6 +106,11 @@ final class CallbackReceiver implements AutoCloseable {
         exchange.sendResponseHeaders(status, reply.length);
         exchange.getResponseBody().write(reply);
         exchange.close();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

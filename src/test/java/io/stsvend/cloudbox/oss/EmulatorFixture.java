@@ -15,6 +15,11 @@ import io.vertx.core.Vertx;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Vert.x + an emulator on a free port, a movable clock, a recording authorizer whose decision tests can swap, and
- * helpers to mint sessions and build real SDK clients.
+ * helpers to mint sessions, build real SDK clients and send raw HTTP/1.1 requests. Register it as an extension (it
+ * closes after each test) or close it yourself.
  */
 final class EmulatorFixture implements AutoCloseable, AfterEachCallback {
 
@@ -40,6 +46,10 @@ final class EmulatorFixture implements AutoCloseable, AfterEachCallback {
     final StoppedClock clock = new StoppedClock(Instant.now());
     final SessionTokenCodec codec = SessionTokenCodec.withRandomKey();
     final List<Decision> decisions = new CopyOnWriteArrayList<>();
+    /** For the requests the SDKs cannot send; HTTP/1.1 because that is what OSS speaks. */
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The session a test acts as unless it needs another: the role's, for subject u123, valid for an hour. */
+    final IssuedSession session = mint();
     volatile OssAuthorizer policy = (session, action, arn, context) -> true;
     final OssEmulator emulator;
     final int port;
@@ -86,11 +96,48 @@ final class EmulatorFixture implements AutoCloseable, AfterEachCallback {
                 .clientConfiguration(conf).region("cn-hangzhou").build();
     }
 
+    /** Runs {@code use} with an SDK client of {@code session}, and shuts the client down (it is not closeable). */
+    void use(SignVersion version, IssuedSession session, SdkUse use) throws Exception {
+        call(version, session, oss -> {
+            use.run(oss);
+            return null;
+        });
+    }
+
+    /** Like {@link #use}, answering what {@code call} answers. */
+    <T> T call(SignVersion version, IssuedSession session, SdkCall<T> call) throws Exception {
+        OSS oss = client(version, session);
+        try {
+            return call.apply(oss);
+        } finally {
+            oss.shutdown();
+        }
+    }
+
+    /** Stores {@code content} at {@code key} through the V1 SDK as {@link #session}; answers the quoted ETag. */
+    String put(String key, byte[] content) throws Exception {
+        return "\"" + call(SignVersion.V1, session,
+                oss -> oss.putObject(BUCKET, key, new ByteArrayInputStream(content)).getETag()) + "\"";
+    }
+
+    /** Whether {@code key} exists, asked through the V1 SDK as {@link #session}. */
+    boolean exists(String key) throws Exception {
+        return call(SignVersion.V1, session, oss -> oss.doesObjectExist(BUCKET, key));
+    }
+
+    /** Sends {@code body} (none when {@code null}) to {@code uri} with no signature but the one the URI carries. */
+    HttpResponse<String> send(String method, URI uri, String body) throws Exception {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return http.send(HttpRequest.newBuilder(uri).method(method, publisher).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /**
      * A raw request signed with Signature V1 by the emulator's own (vector-tested) code, for what the SDKs cannot
      * send: token and date in {@code x-oss-} headers, {@code headers} signed along.
      */
-    java.net.http.HttpRequest v1Signed(IssuedSession session, String method, String key, String query,
+    HttpRequest v1Signed(IssuedSession session, String method, String key, String query,
                                        Map<String, String> headers) {
         String date = HttpDates.rfc1123(clock.instant());
         Map<String, String> signed = new java.util.LinkedHashMap<>(headers);
@@ -98,14 +145,26 @@ final class EmulatorFixture implements AutoCloseable, AfterEachCallback {
         signed.put("x-oss-security-token", session.securityToken());
         String stringToSign = V1Signature.stringToSign(method, signed.entrySet(), date,
                 V1Signature.canonicalResource(BUCKET, key, UriEncoding.parseQuery(query)));
-        java.net.URI uri = java.net.URI.create(endpoint() + "/" + BUCKET + "/" + UriEncoding.encode(key, true)
+        URI uri = URI.create(endpoint() + "/" + BUCKET + "/" + UriEncoding.encode(key, true)
                 + (query.isEmpty() ? "" : "?" + query));
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(uri).method(method,
-                method.equals("PUT") || method.equals("POST") ? java.net.http.HttpRequest.BodyPublishers.ofString("")
-                        : java.net.http.HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method,
+                method.equals("PUT") || method.equals("POST") ? HttpRequest.BodyPublishers.ofString("")
+                        : HttpRequest.BodyPublishers.noBody());
         signed.forEach(builder::header);
         return builder.header("Authorization", "OSS " + session.accessKeyId() + ":"
                 + V1Signature.sign(session.accessKeySecret(), stringToSign)).build();
+    }
+
+    /** What a test does with an SDK client. */
+    @FunctionalInterface
+    interface SdkUse {
+        void run(OSS oss) throws Exception;
+    }
+
+    /** What a test asks of an SDK client. */
+    @FunctionalInterface
+    interface SdkCall<T> {
+        T apply(OSS oss) throws Exception;
     }
 
     Decision lastDecision() {

@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.ListObjectsRequest;
 
-import io.stsvend.cloudbox.IssuedSession;
+import io.stsvend.testing.EachSignVersion;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** What the emulator asks the {@link OssAuthorizer} (action, ARN, context) and how it enforces the answer. */
 class OssEmulatorAuthorizationTest {
@@ -27,17 +23,15 @@ class OssEmulatorAuthorizationTest {
 
     @RegisterExtension
     final EmulatorFixture fixture = new EmulatorFixture();
-    private final IssuedSession session = fixture.mint();
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void authorizerSeesActionArnAndContext(SignVersion version) {
-        use(version, oss -> {
+    @EachSignVersion
+    void authorizerSeesActionArnAndContext(SignVersion version) throws Exception {
+        fixture.use(version, fixture.session, oss -> {
             oss.putObject(BUCKET, "users/u123/a b+c.txt", new ByteArrayInputStream(new byte[] {1}));
             EmulatorFixture.Decision put = fixture.lastDecision();
             assertEquals("oss:PutObject", put.action());
             assertEquals(BUCKET_ARN + "/users/u123/a b+c.txt", put.resourceArn());
-            assertEquals(List.of(session.accessKeyId()), put.context().get("acs:AccessId"));
+            assertEquals(List.of(fixture.session.accessKeyId()), put.context().get("acs:AccessId"));
             assertEquals(List.of("false"), put.context().get("acs:SecureTransport"));
             assertEquals(List.of("127.0.0.1"), put.context().get("acs:SourceIp"));
             assertEquals(List.of(fixture.clock.instant().toString()), put.context().get("acs:CurrentTime"));
@@ -64,13 +58,12 @@ class OssEmulatorAuthorizationTest {
         });
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void prefixPolicyAllowsOwnPrefixOnly(SignVersion version) {
+    @EachSignVersion
+    void prefixPolicyAllowsOwnPrefixOnly(SignVersion version) throws Exception {
         fixture.policy = (s, action, arn, context) -> action.equals("oss:ListObjects")
                 ? arn.equals(BUCKET_ARN) && context.get("oss:Prefix").get(0).startsWith("users/u123/")
                 : arn.startsWith(BUCKET_ARN + "/users/u123/");
-        use(version, oss -> {
+        fixture.use(version, fixture.session, oss -> {
             oss.putObject(BUCKET, "users/u123/mine.txt", new ByteArrayInputStream(new byte[] {1}));
             assertEquals(1, oss.listObjects(BUCKET, "users/u123/").getObjectSummaries().size());
 
@@ -81,22 +74,12 @@ class OssEmulatorAuthorizationTest {
         });
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void authorizerFailureDeniesInsteadOfAllowing(SignVersion version) {
+    @EachSignVersion
+    void authorizerFailureDeniesInsteadOfAllowing(SignVersion version) throws Exception {
         fixture.policy = (s, action, arn, context) -> {
             throw new IllegalStateException("policy store unavailable");
         };
-        use(version, oss -> assertDenied(() -> oss.getBucketInfo(BUCKET)));
-    }
-
-    private void use(SignVersion version, Consumer<OSS> body) {
-        OSS oss = fixture.client(version, session);
-        try {
-            body.accept(oss);
-        } finally {
-            oss.shutdown();
-        }
+        fixture.use(version, fixture.session, oss -> assertDenied(() -> oss.getBucketInfo(BUCKET)));
     }
 
     private static void assertDenied(org.junit.jupiter.api.function.Executable call) {

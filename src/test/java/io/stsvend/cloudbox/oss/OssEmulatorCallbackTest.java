@@ -14,7 +14,7 @@ import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.PutObjectRequest;
 import com.aliyun.oss.model.PutObjectResult;
 
-import io.stsvend.cloudbox.IssuedSession;
+import io.stsvend.testing.EachSignVersion;
 
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
@@ -22,11 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Upload callbacks of PutObject through the real SDK: delivery, signature, relay, failure. */
@@ -37,25 +35,12 @@ class OssEmulatorCallbackTest {
     private static final String KEY = "users/u123/cb.txt";
     private static final byte[] CONTENT = "hello".getBytes(StandardCharsets.UTF_8);
 
-    private EmulatorFixture fixture;
-    private CallbackReceiver receiver;
-    private IssuedSession session;
+    @RegisterExtension
+    final EmulatorFixture fixture = new EmulatorFixture();
+    @RegisterExtension
+    final CallbackReceiver receiver = new CallbackReceiver();
 
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new EmulatorFixture();
-        receiver = new CallbackReceiver();
-        session = fixture.mint();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        receiver.close();
-        fixture.close();
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void putObjectRelaysTheVerifiedCallbacksJsonAnswer(SignVersion version) throws Exception {
         Callback callback = callback(receiver.url("/cb/index.php?id=1&index=2"), FORM_TEMPLATE);
         callback.addCallbackVar("x:my_var", "a b&c");
@@ -96,7 +81,7 @@ class OssEmulatorCallbackTest {
 
         assertEquals("CallbackFailed", error.getErrorCode());
         assertTrue(error.getErrorMessage().contains("500"), error.getErrorMessage());
-        assertTrue(exists(KEY));
+        assertTrue(fixture.exists(KEY));
     }
 
     @Test
@@ -107,7 +92,7 @@ class OssEmulatorCallbackTest {
                 () -> put(SignVersion.V1, callback(receiver.url("/cb"), FORM_TEMPLATE)));
 
         assertEquals("CallbackFailed", error.getErrorCode());
-        assertTrue(exists(KEY));
+        assertTrue(fixture.exists(KEY));
     }
 
     @Test
@@ -139,18 +124,15 @@ class OssEmulatorCallbackTest {
 
     @ParameterizedTest
     @MethodSource("invalidCallbacks")
-    void invalidCallbackParameterIsRefusedBeforeStoring(String invalid) {
+    void invalidCallbackParameterIsRefusedBeforeStoring(String invalid) throws Exception {
         ObjectMetadata metadata = new ObjectMetadata();
         metadata.setHeader("x-oss-callback", invalid);
-        OSS oss = fixture.client(SignVersion.V1, session);
-        try {
+        fixture.use(SignVersion.V1, fixture.session, oss -> {
             OSSException error = assertThrows(OSSException.class, () -> oss.putObject(
                     new PutObjectRequest(BUCKET, KEY, new ByteArrayInputStream(CONTENT), metadata)));
             assertEquals("InvalidArgument", error.getErrorCode());
-        } finally {
-            oss.shutdown();
-        }
-        assertFalse(exists(KEY));
+        });
+        assertFalse(fixture.exists(KEY));
     }
 
     static Callback callback(String url, String template) {
@@ -169,21 +151,12 @@ class OssEmulatorCallbackTest {
         metadata.setContentType("text/plain");
         PutObjectRequest request = new PutObjectRequest(BUCKET, KEY, new ByteArrayInputStream(CONTENT), metadata);
         request.setCallback(callback);
-        OSS oss = fixture.client(version, session);
+        OSS oss = fixture.client(version, fixture.session);
         try {
             PutObjectResult result = oss.putObject(request);
             return new Relayed(result.getResponse().getStatusCode(),
                     result.getResponse().getHeaders().get("Content-Type"),
                     new String(result.getResponse().getContent().readAllBytes(), StandardCharsets.UTF_8));
-        } finally {
-            oss.shutdown();
-        }
-    }
-
-    private boolean exists(String key) {
-        OSS oss = fixture.client(SignVersion.V1, session);
-        try {
-            return oss.doesObjectExist(BUCKET, key);
         } finally {
             oss.shutdown();
         }

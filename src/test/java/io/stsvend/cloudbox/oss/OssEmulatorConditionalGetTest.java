@@ -1,19 +1,16 @@
 package io.stsvend.cloudbox.oss;
 
-import static io.stsvend.cloudbox.oss.OssEmulatorAuthTest.element;
+import static io.stsvend.testing.OssXml.element;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.stsvend.cloudbox.IssuedSession;
 
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GetObject/HeadObject preconditions, which ali-oss and the OSS SDKs offer ({@code If-Match}, {@code If-None-Match},
@@ -24,29 +21,15 @@ class OssEmulatorConditionalGetTest {
 
     private static final String KEY = "users/u123/conditional.txt";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EmulatorFixture fixture;
-    private IssuedSession session;
+    @RegisterExtension
+    final EmulatorFixture fixture = new EmulatorFixture();
     private String etag;
     private String lastModified;
 
     @BeforeEach
-    void start() throws Exception {
-        fixture = new EmulatorFixture();
-        session = fixture.mint();
-        var oss = fixture.client(com.aliyun.oss.common.comm.SignVersion.V1, session);
-        try {
-            etag = "\"" + oss.putObject(EmulatorFixture.BUCKET, KEY, new ByteArrayInputStream(new byte[] {1, 2}))
-                    .getETag() + "\"";
-        } finally {
-            oss.shutdown();
-        }
+    void storeTheObject() throws Exception {
+        etag = fixture.put(KEY, new byte[] {1, 2});
         lastModified = HttpDates.rfc1123(fixture.clock.instant());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
     }
 
     @Test
@@ -76,13 +59,13 @@ class OssEmulatorConditionalGetTest {
 
     @Test
     void headHonoursThemToo() throws Exception {
-        HttpResponse<String> head = http.send(fixture.v1Signed(session, "HEAD", KEY, "",
+        HttpResponse<String> head = fixture.http.send(fixture.v1Signed(fixture.session, "HEAD", KEY, "",
                 Map.of("If-None-Match", etag)), HttpResponse.BodyHandlers.ofString());
         assertEquals(304, head.statusCode());
     }
 
     private HttpResponse<String> get(String header, String value) throws Exception {
-        return http.send(fixture.v1Signed(session, "GET", KEY, "", Map.of(header, value)),
+        return fixture.http.send(fixture.v1Signed(fixture.session, "GET", KEY, "", Map.of(header, value)),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

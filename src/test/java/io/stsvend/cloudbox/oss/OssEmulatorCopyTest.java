@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CopyObject as OSS documents it: GetObject on the source and PutObject on the target are both authorized, the
@@ -31,13 +32,12 @@ class OssEmulatorCopyTest {
     private static final String SOURCE = "users/u123/source.txt";
     private static final String TARGET = "users/u123/copy.txt";
 
-    private EmulatorFixture fixture;
-    private OSS oss;
+    @RegisterExtension
+    final EmulatorFixture fixture = new EmulatorFixture();
+    private final OSS oss = fixture.client(SignVersion.V4, fixture.session);
 
     @BeforeEach
-    void start() throws Exception {
-        fixture = new EmulatorFixture();
-        oss = fixture.client(SignVersion.V4, fixture.mint());
+    void storeTheSource() {
         ObjectMetadata metadata = new ObjectMetadata();
         metadata.setContentType("text/plain");
         metadata.setUserMetadata(Map.of("colour", "blue"));
@@ -45,9 +45,8 @@ class OssEmulatorCopyTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void shutDownTheClient() {
         oss.shutdown();
-        fixture.close();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.stsvend.cloudbox.oss;
 
 import static io.stsvend.cloudbox.oss.EmulatorFixture.BUCKET;
-import static io.stsvend.cloudbox.oss.OssEmulatorAuthTest.element;
+import static io.stsvend.testing.OssXml.element;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,13 +57,10 @@ class OssEmulatorEarlyRefusalTest {
         }
         // The emulator still answers normally afterwards.
         IssuedSession session = fixture.mint();
-        var oss = fixture.client(com.aliyun.oss.common.comm.SignVersion.V4, session);
-        try {
+        fixture.use(com.aliyun.oss.common.comm.SignVersion.V4, session, oss -> {
             oss.putObject(BUCKET, "users/u123/after.txt", new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
             assertTrue(oss.doesObjectExist(BUCKET, "users/u123/after.txt"));
-        } finally {
-            oss.shutdown();
-        }
+        });
     }
 
     @Test

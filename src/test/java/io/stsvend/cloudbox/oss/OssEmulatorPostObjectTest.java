@@ -1,7 +1,7 @@
 package io.stsvend.cloudbox.oss;
 
 import static io.stsvend.cloudbox.oss.EmulatorFixture.BUCKET;
-import static io.stsvend.cloudbox.oss.OssEmulatorAuthTest.element;
+import static io.stsvend.testing.OssXml.element;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +10,8 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.OSSObject;
 
-import io.stsvend.cloudbox.IssuedSession;
+import io.stsvend.testing.EachSignVersion;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** PostObject uploads that succeed: addressing, response shapes, stored object, field handling. */
 class OssEmulatorPostObjectTest {
@@ -30,15 +28,12 @@ class OssEmulatorPostObjectTest {
     static final String PREFIX_POLICY_KEY = "[\"starts-with\",\"$key\",\"users/u123/\"]";
     static final String SIZE_RANGE = "[\"content-length-range\",1,1024]";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     @RegisterExtension
     final EmulatorFixture fixture = new EmulatorFixture();
-    private final IssuedSession session = fixture.mint();
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void uploadWithinThePrefixIsStoredAndAnswers204ByDefault(SignVersion version) throws Exception {
-        HttpResponse<String> response = form(version, "users/u123/photo.txt").post(http, bucketUrl());
+        HttpResponse<String> response = form(version, "users/u123/photo.txt").post(fixture.http, bucketUrl());
         EmulatorFixture.Decision decision = fixture.lastDecision();
 
         assertEquals(204, response.statusCode(), response.body());
@@ -48,14 +43,13 @@ class OssEmulatorPostObjectTest {
         assertEquals("oss:PutObject", decision.action());
         assertEquals("acs:oss:*:" + EmulatorFixture.OWNER + ":" + BUCKET + "/users/u123/photo.txt",
                 decision.resourceArn());
-        assertEquals(session.accessKeyId(), decision.session().accessKeyId());
+        assertEquals(fixture.session.accessKeyId(), decision.session().accessKeyId());
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void status201AnswersAPostResponseDocument(SignVersion version) throws Exception {
         HttpResponse<String> response = form(version, "users/u123/a b.txt").field("success_action_status", "201")
-                .post(http, bucketUrl());
+                .post(fixture.http, bucketUrl());
 
         assertEquals(201, response.statusCode(), response.body());
         assertEquals("application/xml", response.headers().firstValue("Content-Type").orElseThrow());
@@ -70,7 +64,7 @@ class OssEmulatorPostObjectTest {
     @CsvSource({"200, 200", "204, 204", "202, 204", "nonsense, 204"})
     void successActionStatusPicksTheEmptyResponseStatus(String requested, int expected) throws Exception {
         HttpResponse<String> response = form(SignVersion.V1, "users/u123/s.txt")
-                .field("success_action_status", requested).post(http, bucketUrl());
+                .field("success_action_status", requested).post(fixture.http, bucketUrl());
 
         assertEquals(expected, response.statusCode(), response.body());
         assertEquals("", response.body());
@@ -79,7 +73,7 @@ class OssEmulatorPostObjectTest {
     @Test
     void successActionRedirectAnswers303ToThatUrl() throws Exception {
         HttpResponse<String> response = form(SignVersion.V4, "users/u123/r.txt")
-                .field("success_action_redirect", "https://app.example/done?from=form").post(http, bucketUrl());
+                .field("success_action_redirect", "https://app.example/done?from=form").post(fixture.http, bucketUrl());
 
         assertEquals(303, response.statusCode());
         String location = response.headers().firstValue("Location").orElseThrow();
@@ -99,7 +93,7 @@ class OssEmulatorPostObjectTest {
     @Test
     void pathStyleWithoutTrailingSlashUploads() throws Exception {
         HttpResponse<String> response = form(SignVersion.V1, "users/u123/n.txt")
-                .post(http, fixture.endpoint() + "/" + BUCKET);
+                .post(fixture.http, fixture.endpoint() + "/" + BUCKET);
 
         assertEquals(204, response.statusCode(), response.body());
     }
@@ -110,7 +104,7 @@ class OssEmulatorPostObjectTest {
         PostForm shouted = new PostForm();
         form.fields.forEach((name, value) -> shouted.field(name.toUpperCase(), value));
 
-        HttpResponse<String> response = shouted.post(http, bucketUrl());
+        HttpResponse<String> response = shouted.post(fixture.http, bucketUrl());
 
         assertEquals(204, response.statusCode(), response.body());
     }
@@ -124,26 +118,23 @@ class OssEmulatorPostObjectTest {
                 .field("Content-Type", "image/jpeg").field("x-oss-meta-Album", "summer")
                 .file(new byte[] {1, 2}, "image/png"));
 
-        OSS oss = fixture.client(SignVersion.V1, session);
-        try {
+        fixture.use(SignVersion.V1, fixture.session, oss -> {
             assertEquals("image/png", oss.getObjectMetadata(BUCKET, "users/u123/part.bin").getContentType());
             assertEquals("image/jpeg", oss.getObjectMetadata(BUCKET, "users/u123/field.bin").getContentType());
             assertEquals("image/gif", oss.getObjectMetadata(BUCKET, "users/u123/oss.bin").getContentType());
             assertEquals("summer", oss.getObjectMetadata(BUCKET, "users/u123/oss.bin").getUserMetadata()
                     .get("album"));
-        } finally {
-            oss.shutdown();
-        }
+        });
     }
 
     @Test
     void fileThatIsNotTheLastFieldIsRefused() throws Exception {
         HttpResponse<String> response = form(SignVersion.V1, "users/u123/first.txt").fileFirst()
-                .post(http, bucketUrl());
+                .post(fixture.http, bucketUrl());
 
         assertEquals(400, response.statusCode());
         assertEquals("InvalidArgument", element(response.body(), "Code"));
-        assertFalse(exists("users/u123/first.txt"));
+        assertFalse(fixture.exists("users/u123/first.txt"));
     }
 
     @Test
@@ -151,7 +142,7 @@ class OssEmulatorPostObjectTest {
         post(form(SignVersion.V1, "users/u123/once.txt"));
 
         HttpResponse<String> response = form(SignVersion.V1, "users/u123/once.txt")
-                .field("x-oss-forbid-overwrite", "true").file(new byte[] {9}, null).post(http, bucketUrl());
+                .field("x-oss-forbid-overwrite", "true").file(new byte[] {9}, null).post(fixture.http, bucketUrl());
 
         assertEquals(409, response.statusCode());
         assertEquals("FileAlreadyExists", element(response.body(), "Code"));
@@ -161,11 +152,11 @@ class OssEmulatorPostObjectTest {
     private PostForm form(SignVersion version, String key) {
         Instant now = fixture.clock.instant();
         String policy = PostForm.policy(now.plus(Duration.ofMinutes(10)), PREFIX_POLICY_KEY, SIZE_RANGE);
-        return PostForm.signed(fixture, version, session, key, policy, now);
+        return PostForm.signed(fixture, version, fixture.session, key, policy, now);
     }
 
     private void post(PostForm form) throws Exception {
-        HttpResponse<String> response = form.post(http, bucketUrl());
+        HttpResponse<String> response = form.post(fixture.http, bucketUrl());
         assertEquals(204, response.statusCode(), response.body());
     }
 
@@ -174,18 +165,9 @@ class OssEmulatorPostObjectTest {
     }
 
     private String read(String key) throws Exception {
-        OSS oss = fixture.client(SignVersion.V1, session);
+        OSS oss = fixture.client(SignVersion.V1, fixture.session);
         try (OSSObject object = oss.getObject(BUCKET, key)) {
             return new String(object.getObjectContent().readAllBytes(), StandardCharsets.UTF_8);
-        } finally {
-            oss.shutdown();
-        }
-    }
-
-    private boolean exists(String key) {
-        OSS oss = fixture.client(SignVersion.V1, session);
-        try {
-            return oss.doesObjectExist(BUCKET, key);
         } finally {
             oss.shutdown();
         }

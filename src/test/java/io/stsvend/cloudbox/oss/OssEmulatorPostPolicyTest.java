@@ -1,19 +1,17 @@
 package io.stsvend.cloudbox.oss;
 
 import static io.stsvend.cloudbox.oss.EmulatorFixture.BUCKET;
-import static io.stsvend.cloudbox.oss.OssEmulatorAuthTest.element;
+import static io.stsvend.testing.OssXml.element;
 import static io.stsvend.cloudbox.oss.OssEmulatorPostObjectTest.PREFIX_POLICY_KEY;
 import static io.stsvend.cloudbox.oss.OssEmulatorPostObjectTest.SIZE_RANGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.aliyun.oss.OSS;
 import com.aliyun.oss.common.comm.SignVersion;
 
-import io.stsvend.cloudbox.IssuedSession;
+import io.stsvend.testing.EachSignVersion;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * PostObject uploads that must fail, each changing one thing of an otherwise valid signed form: policy conditions and
@@ -31,36 +28,31 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OssEmulatorPostPolicyTest {
 
     private static final String KEY = "users/u123/photo.txt";
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     @RegisterExtension
     final EmulatorFixture fixture = new EmulatorFixture();
-    private final IssuedSession session = fixture.mint();
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void keyOutsideTheStartsWithPrefixFailsTheCondition(SignVersion version) throws Exception {
         HttpResponse<String> response = signed(version, "users/u999/photo.txt", PREFIX_POLICY_KEY)
-                .post(http, bucketUrl());
+                .post(fixture.http, bucketUrl());
 
         assertDenied(response, "Invalid according to Policy: Policy Condition failed: " + PREFIX_POLICY_KEY);
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void fileOverTheSizeRangeFailsTheCondition(SignVersion version) throws Exception {
         HttpResponse<String> response = signed(version, KEY, PREFIX_POLICY_KEY, SIZE_RANGE)
-                .file(new byte[1025], "text/plain").post(http, bucketUrl());
+                .file(new byte[1025], "text/plain").post(fixture.http, bucketUrl());
 
         assertDenied(response, "Invalid according to Policy: Policy Condition failed: " + SIZE_RANGE);
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void expiredPolicyIsRefused(SignVersion version) throws Exception {
         PostForm form = signed(version, KEY, PREFIX_POLICY_KEY);
         fixture.clock.advance(Duration.ofMinutes(11));
 
-        assertDenied(form.post(http, bucketUrl()), "Invalid according to Policy: Policy expired.");
+        assertDenied(form.post(fixture.http, bucketUrl()), "Invalid according to Policy: Policy expired.");
     }
 
     /** Each row: a condition, a form field it is checked against (or none), and whether the upload passes. */
@@ -78,7 +70,7 @@ class OssEmulatorPostPolicyTest {
             "{\"bucket\":\"other-bucket\"}                                | x-ignored      | x          | false"})
     void conditionsAreEnforced(String condition, String field, String value, boolean passes) throws Exception {
         HttpResponse<String> response = signed(SignVersion.V1, KEY, PREFIX_POLICY_KEY, condition)
-                .field(field, value).post(http, bucketUrl());
+                .field(field, value).post(fixture.http, bucketUrl());
 
         if (passes) {
             assertTrue(response.statusCode() / 100 == 2, response.body());
@@ -87,14 +79,13 @@ class OssEmulatorPostPolicyTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void tamperedPolicyDoesNotMatchItsSignature(SignVersion version) throws Exception {
         PostForm form = signed(version, KEY, PREFIX_POLICY_KEY);
         String broader = PostForm.policy(fixture.clock.instant().plus(Duration.ofMinutes(10)),
                 "[\"starts-with\",\"$key\",\"users/\"]");
 
-        HttpResponse<String> response = form.field("policy", PostForm.base64(broader)).post(http, bucketUrl());
+        HttpResponse<String> response = form.field("policy", PostForm.base64(broader)).post(fixture.http, bucketUrl());
 
         assertError(response, 403, "SignatureDoesNotMatch");
     }
@@ -106,32 +97,29 @@ class OssEmulatorPostPolicyTest {
         String signature = form.fields.get(signatureField);
         form.field(signatureField, (signature.charAt(0) == 'a' ? "b" : "a") + signature.substring(1));
 
-        assertError(form.post(http, bucketUrl()), 403, "SignatureDoesNotMatch");
+        assertError(form.post(fixture.http, bucketUrl()), 403, "SignatureDoesNotMatch");
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void missingSecurityTokenIsRefused(SignVersion version) throws Exception {
         PostForm form = signed(version, KEY, PREFIX_POLICY_KEY).without("x-oss-security-token");
 
-        assertError(form.post(http, bucketUrl()), 403, "InvalidSecurityToken");
+        assertError(form.post(fixture.http, bucketUrl()), 403, "InvalidSecurityToken");
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void anotherSessionsTokenIsRefused(SignVersion version) throws Exception {
         PostForm form = signed(version, KEY, PREFIX_POLICY_KEY)
                 .field("x-oss-security-token", fixture.mint().securityToken());
 
-        assertError(form.post(http, bucketUrl()), 403, "AccessKeyIdAndSecurityTokenNotMatch");
+        assertError(form.post(fixture.http, bucketUrl()), 403, "AccessKeyIdAndSecurityTokenNotMatch");
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void authorizerDenialIsAccessDenied(SignVersion version) throws Exception {
         fixture.policy = (s, action, arn, context) -> !arn.endsWith("/" + KEY);
 
-        HttpResponse<String> response = signed(version, KEY, PREFIX_POLICY_KEY).post(http, bucketUrl());
+        HttpResponse<String> response = signed(version, KEY, PREFIX_POLICY_KEY).post(fixture.http, bucketUrl());
 
         assertEquals("oss:PutObject", fixture.lastDecision().action());
         assertDenied(response, "Access denied by authorizer's policy.");
@@ -141,45 +129,40 @@ class OssEmulatorPostPolicyTest {
     void formWithoutSignatureIsAnonymousAndRefused() throws Exception {
         PostForm form = new PostForm().field("key", KEY);
 
-        assertDenied(form.post(http, bucketUrl()), "Anonymous access is forbidden for this operation.");
+        assertDenied(form.post(fixture.http, bucketUrl()), "Anonymous access is forbidden for this operation.");
     }
 
     @Test
     void v1FormWithoutItsPolicyIsInvalid() throws Exception {
-        assertError(signed(SignVersion.V1, KEY, PREFIX_POLICY_KEY).without("policy").post(http, bucketUrl()),
+        assertError(signed(SignVersion.V1, KEY, PREFIX_POLICY_KEY).without("policy").post(fixture.http, bucketUrl()),
                 400, "InvalidArgument");
     }
 
     @Test
     void v4FormSignedMoreThan15MinutesAheadIsTooSkewed() throws Exception {
         Instant now = fixture.clock.instant();
-        PostForm form = PostForm.signed(fixture, SignVersion.V4, session, KEY,
+        PostForm form = PostForm.signed(fixture, SignVersion.V4, fixture.session, KEY,
                 PostForm.policy(now.plus(Duration.ofHours(1)), PREFIX_POLICY_KEY), now.plus(Duration.ofMinutes(16)));
 
-        assertError(form.post(http, bucketUrl()), 403, "RequestTimeTooSkewed");
+        assertError(form.post(fixture.http, bucketUrl()), 403, "RequestTimeTooSkewed");
     }
 
     private PostForm signed(SignVersion version, String key, String... conditions) {
         Instant now = fixture.clock.instant();
-        return PostForm.signed(fixture, version, session, key,
+        return PostForm.signed(fixture, version, fixture.session, key,
                 PostForm.policy(now.plus(Duration.ofMinutes(10)), conditions), now);
     }
 
-    private void assertDenied(HttpResponse<String> response, String message) {
+    private void assertDenied(HttpResponse<String> response, String message) throws Exception {
         assertError(response, 403, "AccessDenied");
         assertEquals(message, element(response.body(), "Message").replace("&quot;", "\""));
     }
 
-    private void assertError(HttpResponse<String> response, int status, String code) {
+    private void assertError(HttpResponse<String> response, int status, String code) throws Exception {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals(code, element(response.body(), "Code"));
         fixture.policy = (s, action, arn, context) -> true;
-        OSS oss = fixture.client(SignVersion.V1, session);
-        try {
-            assertFalse(oss.doesObjectExist(BUCKET, KEY), "a refused upload must not be stored");
-        } finally {
-            oss.shutdown();
-        }
+        assertFalse(fixture.exists(KEY), "a refused upload must not be stored");
     }
 
     private String bucketUrl() {

@@ -1,7 +1,7 @@
 package io.stsvend.cloudbox.oss;
 
 import static io.stsvend.cloudbox.oss.EmulatorFixture.BUCKET;
-import static io.stsvend.cloudbox.oss.OssEmulatorAuthTest.element;
+import static io.stsvend.testing.OssXml.element;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,33 +24,21 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cases the SDK cannot produce, signed by hand with the emulator's own (vector-tested) signature code. */
 class OssEmulatorRawHttpTest {
 
     private static final String KEY = "users/u123/raw.bin";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EmulatorFixture fixture;
-    private IssuedSession session;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new EmulatorFixture();
-        session = fixture.mint();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EmulatorFixture fixture = new EmulatorFixture();
+    private final IssuedSession session = fixture.session;
 
     @Test
     void anonymousRequestIsDeniedWithAnOssErrorDocument() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(KEY)).GET().build(),
+        HttpResponse<String> response = fixture.http.send(HttpRequest.newBuilder(uri(KEY)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(403, response.statusCode());
@@ -77,7 +64,7 @@ class OssEmulatorRawHttpTest {
                 .header("Authorization", "OSS " + session.accessKeyId() + ":"
                         + V1Signature.sign(session.accessKeySecret(), stringToSign)).build();
 
-        HttpResponse<String> response = http.send(put, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = fixture.http.send(put, HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(Crc64.header(content), response.headers().firstValue("x-oss-hash-crc64ecma").orElseThrow());
@@ -91,7 +78,7 @@ class OssEmulatorRawHttpTest {
 
     @Test
     void v4AuthorizationWithSpacesAfterCommasIsAccepted() throws Exception {
-        HttpResponse<String> response = http.send(v4Get(", "), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = fixture.http.send(v4Get(", "), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("ListBucketResult", response.body().replaceAll("(?s).*<(ListBucketResult)>.*", "$1"));
@@ -108,7 +95,7 @@ class OssEmulatorRawHttpTest {
                 .header("Authorization", authorization.substring(0, authorization.length() - 1)
                         + (authorization.endsWith("0") ? "1" : "0")).build();
 
-        HttpResponse<String> response = http.send(tampered, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = fixture.http.send(tampered, HttpResponse.BodyHandlers.ofString());
 
         assertEquals(403, response.statusCode());
         assertEquals("SignatureDoesNotMatch", element(response.body(), "Code"));
@@ -127,7 +114,7 @@ class OssEmulatorRawHttpTest {
                 .header("x-oss-security-token", session.securityToken())
                 .header("Authorization", request.headers().firstValue("Authorization").orElseThrow()).build();
 
-        HttpResponse<String> response = http.send(signedPayload, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = fixture.http.send(signedPayload, HttpResponse.BodyHandlers.ofString());
 
         assertEquals(400, response.statusCode());
         assertEquals("InvalidArgument", element(response.body(), "Code"));
@@ -173,15 +160,16 @@ class OssEmulatorRawHttpTest {
 
     @Test
     void bodyLargerThanTheObjectLimitIsRefused() throws Exception {
-        fixture.close();
-        fixture = new EmulatorFixture(new OssSettings(List.of(new OssBucket(BUCKET, EmulatorFixture.OWNER)),
-                "cn-hangzhou", "oss-cn-hangzhou.localhost", Optional.empty(), 1024));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(KEY))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[2048])).build(),
-                HttpResponse.BodyHandlers.ofString());
+        OssSettings small = new OssSettings(List.of(new OssBucket(BUCKET, EmulatorFixture.OWNER)), "cn-hangzhou",
+                "oss-cn-hangzhou.localhost", Optional.empty(), 1024);
+        try (EmulatorFixture limited = new EmulatorFixture(small)) {
+            HttpResponse<String> response = limited.http.send(HttpRequest.newBuilder(uri(limited, KEY))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[2048])).build(),
+                    HttpResponse.BodyHandlers.ofString());
 
-        assertEquals(400, response.statusCode());
-        assertEquals("EntityTooLarge", element(response.body(), "Code"));
+            assertEquals(400, response.statusCode());
+            assertEquals("EntityTooLarge", element(response.body(), "Code"));
+        }
     }
 
     /** A V4-signed ListObjects with the given separator between the Authorization fields. */
@@ -205,6 +193,10 @@ class OssEmulatorRawHttpTest {
     }
 
     private URI uri(String key) {
-        return URI.create(fixture.endpoint() + "/" + BUCKET + "/" + UriEncoding.encode(key, true));
+        return uri(fixture, key);
+    }
+
+    private static URI uri(EmulatorFixture emulator, String key) {
+        return URI.create(emulator.endpoint() + "/" + BUCKET + "/" + UriEncoding.encode(key, true));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stsvend.testing.EachSignVersion;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.comm.SignVersion;
@@ -32,8 +33,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The unmodified aliyun-sdk-oss client, once with Signature V1 and once with V4, against the emulator. */
 class OssEmulatorSdkTest {
@@ -41,13 +40,11 @@ class OssEmulatorSdkTest {
     @RegisterExtension
     final EmulatorFixture fixture = new EmulatorFixture();
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void putGetHeadAndDeleteWithAnAwkwardKey(SignVersion version) throws Exception {
-        OSS oss = fixture.client(version, fixture.mint());
         String key = "users/u123/a b+c~d*.txt";
         byte[] content = "hello, emulated OSS".getBytes(StandardCharsets.UTF_8);
-        try {
+        fixture.use(version, fixture.session, oss -> {
             String etag = oss.putObject(BUCKET, key, new ByteArrayInputStream(content)).getETag();
             assertEquals(StoredObject.md5Hex(content), etag);
 
@@ -66,21 +63,17 @@ class OssEmulatorSdkTest {
             assertFalse(oss.doesObjectExist(BUCKET, key));
             OSSException missing = assertThrows(OSSException.class, () -> oss.getObject(BUCKET, key));
             assertEquals("NoSuchKey", missing.getErrorCode());
-        } finally {
-            oss.shutdown();
-        }
+        });
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void chunkedPutOfAStreamOfUnknownLengthAndRangedGet(SignVersion version) throws Exception {
-        OSS oss = fixture.client(version, fixture.mint());
         byte[] content = new byte[300_000];
         new Random(7).nextBytes(content);
         // Not a ByteArrayInputStream: the SDK cannot learn the length and streams with Transfer-Encoding: chunked.
         InputStream unknownLength = new FilterInputStream(new ByteArrayInputStream(content)) {
         };
-        try {
+        fixture.use(version, fixture.session, oss -> {
             oss.putObject(BUCKET, "users/u123/blob.bin", unknownLength);
 
             GetObjectRequest ranged = new GetObjectRequest(BUCKET, "users/u123/blob.bin");
@@ -93,16 +86,12 @@ class OssEmulatorSdkTest {
             try (OSSObject whole = oss.getObject(BUCKET, "users/u123/blob.bin")) {
                 assertArrayEquals(content, whole.getObjectContent().readAllBytes());
             }
-        } finally {
-            oss.shutdown();
-        }
+        });
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void listsV1AndV2WithPrefixAndDelimiter(SignVersion version) {
-        OSS oss = fixture.client(version, fixture.mint());
-        try {
+    @EachSignVersion
+    void listsV1AndV2WithPrefixAndDelimiter(SignVersion version) throws Exception {
+        fixture.use(version, fixture.session, oss -> {
             for (String key : List.of("users/u123/a.txt", "users/u123/photos/1.jpg", "users/u123/photos/2.jpg",
                     "users/u123/z.txt", "users/u999/x.txt")) {
                 oss.putObject(BUCKET, key, new ByteArrayInputStream(key.getBytes(StandardCharsets.UTF_8)));
@@ -124,15 +113,11 @@ class OssEmulatorSdkTest {
             assertEquals(List.of("users/u123/photos/2.jpg", "users/u123/z.txt"),
                     second.getObjectSummaries().stream().map(OSSObjectSummary::getKey).toList());
             assertFalse(second.isTruncated());
-        } finally {
-            oss.shutdown();
-        }
+        });
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
+    @EachSignVersion
     void uploadFileOfTwelveMegabytesInOneMegabyteParts(SignVersion version, @TempDir Path dir) throws Throwable {
-        OSS oss = fixture.client(version, fixture.mint());
         byte[] content = new byte[12 * 1024 * 1024];
         new Random(42).nextBytes(content);
         Path file = Files.write(dir.resolve("big.bin"), content);
@@ -141,10 +126,11 @@ class OssEmulatorSdkTest {
         upload.setPartSize(1024 * 1024);
         upload.setTaskNum(3);
         upload.setEnableCheckpoint(false);
+        OSS oss = fixture.client(version, fixture.session);
         try {
+            // uploadFile throws Throwable, which fixture.use does not pass through.
             String etag = oss.uploadFile(upload).getMultipartUploadResult().getETag();
             assertTrue(etag.endsWith("-12"), etag);
-
             try (OSSObject object = oss.getObject(BUCKET, "users/u123/big.bin")) {
                 assertArrayEquals(content, object.getObjectContent().readAllBytes());
             }
@@ -153,16 +139,12 @@ class OssEmulatorSdkTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignVersion.class, names = {"V1", "V4"})
-    void bucketInfoAndMissingBucket(SignVersion version) {
-        OSS oss = fixture.client(version, fixture.mint());
-        try {
+    @EachSignVersion
+    void bucketInfoAndMissingBucket(SignVersion version) throws Exception {
+        fixture.use(version, fixture.session, oss -> {
             assertEquals(BUCKET, oss.getBucketInfo(BUCKET).getBucket().getName());
             OSSException missing = assertThrows(OSSException.class, () -> oss.getObject("other-bucket", "k"));
             assertEquals("NoSuchBucket", missing.getErrorCode());
-        } finally {
-            oss.shutdown();
-        }
+        });
     }
 }

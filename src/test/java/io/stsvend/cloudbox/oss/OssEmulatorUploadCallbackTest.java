@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.aliyun.oss.OSS;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.CompleteMultipartUploadRequest;
 import com.aliyun.oss.model.CompleteMultipartUploadResult;
@@ -15,11 +14,9 @@ import com.aliyun.oss.model.InitiateMultipartUploadRequest;
 import com.aliyun.oss.model.PartETag;
 import com.aliyun.oss.model.UploadPartRequest;
 
-import io.stsvend.cloudbox.IssuedSession;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -28,9 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,23 +36,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OssEmulatorUploadCallbackTest {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EmulatorFixture fixture;
-    private CallbackReceiver receiver;
-    private IssuedSession session;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new EmulatorFixture();
-        receiver = new CallbackReceiver();
-        session = fixture.mint();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        receiver.close();
-        fixture.close();
-    }
+    @RegisterExtension
+    final EmulatorFixture fixture = new EmulatorFixture();
+    @RegisterExtension
+    final CallbackReceiver receiver = new CallbackReceiver();
 
     @Test
     void publicKeyIsServedAsPemAtTheAdvertisedUrl() throws Exception {
@@ -71,8 +54,7 @@ class OssEmulatorUploadCallbackTest {
     @Test
     void completeMultipartUploadRelaysTheCallbackWithTheWholeSize() throws Exception {
         String key = "users/u123/big.bin";
-        OSS oss = fixture.client(SignVersion.V4, session);
-        try {
+        fixture.use(SignVersion.V4, fixture.session, oss -> {
             String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(BUCKET, key))
                     .getUploadId();
             UploadPartRequest part = new UploadPartRequest(BUCKET, key, uploadId, 1,
@@ -86,9 +68,7 @@ class OssEmulatorUploadCallbackTest {
 
             assertEquals(receiver.answer, new String(result.getResponse().getContent().readAllBytes(),
                     StandardCharsets.UTF_8));
-        } finally {
-            oss.shutdown();
-        }
+        });
         assertEquals("object=users%2Fu123%2Fbig.bin&size=300", receiver.last().body());
         assertTrue(receiver.last().verified());
     }
@@ -100,10 +80,10 @@ class OssEmulatorUploadCallbackTest {
         Instant now = fixture.clock.instant();
         String policy = PostForm.policy(now.plus(Duration.ofMinutes(10)), "[\"starts-with\",\"$key\",\"users/u123/\"]",
                 "{\"callback\":\"" + callback + "\"}");
-        PostForm form = PostForm.signed(fixture, SignVersion.V4, session, "users/u123/web.txt", policy, now)
+        PostForm form = PostForm.signed(fixture, SignVersion.V4, fixture.session, "users/u123/web.txt", policy, now)
                 .field("callback", callback).field("x:my_var", "from the form");
 
-        HttpResponse<String> response = form.post(http, fixture.endpoint() + "/" + BUCKET + "/");
+        HttpResponse<String> response = form.post(fixture.http, fixture.endpoint() + "/" + BUCKET + "/");
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(receiver.answer, response.body());
@@ -117,15 +97,12 @@ class OssEmulatorUploadCallbackTest {
     @ParameterizedTest
     @CsvSource({"path", "query", "body", "none"})
     void signatureCoversPathQueryAndBody(String tampered) throws Exception {
-        OSS oss = fixture.client(SignVersion.V1, session);
-        try {
+        fixture.use(SignVersion.V1, fixture.session, oss -> {
             var request = new com.aliyun.oss.model.PutObjectRequest(BUCKET, "users/u123/s.txt",
                     new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)));
             request.setCallback(callback(receiver.url("/cb/index.php?id=1&index=2"), FORM_TEMPLATE));
             oss.putObject(request).getResponse().getContent().close();
-        } finally {
-            oss.shutdown();
-        }
+        });
         CallbackReceiver.Received sent = receiver.last();
         PublicKey key = receiver.fetchPublicKey(sent.publicKeyUrl());
 

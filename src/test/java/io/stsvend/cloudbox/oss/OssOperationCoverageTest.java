@@ -1,14 +1,12 @@
 package io.stsvend.cloudbox.oss;
 
 import static io.stsvend.cloudbox.oss.EmulatorFixture.BUCKET;
-import static io.stsvend.cloudbox.oss.OssEmulatorAuthTest.element;
+import static io.stsvend.testing.OssXml.element;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.stsvend.cloudbox.IssuedSession;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every OSS operation that ali-oss, the OSS SDK V2 or aliyun-sdk-oss offer and the emulator does not emulate is
@@ -31,9 +29,9 @@ class OssOperationCoverageTest {
     private static final String KEY = "users/u123/existing.txt";
     private static final byte[] CONTENT = "original".getBytes(StandardCharsets.UTF_8);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EmulatorFixture fixture;
-    private IssuedSession session;
+    // One emulator for the whole table: each row is checked to leave the object as it was.
+    @RegisterExtension
+    final EmulatorFixture fixture = new EmulatorFixture();
 
     /** One unemulated request: what it is called, how it is sent. */
     private record Row(String name, String method, String key, String query, Map<String, String> headers) {
@@ -104,21 +102,8 @@ class OssOperationCoverageTest {
     }
 
     @BeforeEach
-    void start() throws Exception {
-        // One emulator for the whole table: each row is checked to leave the object as it was.
-        fixture = new EmulatorFixture();
-        session = fixture.mint();
-        var oss = fixture.client(com.aliyun.oss.common.comm.SignVersion.V1, session);
-        try {
-            oss.putObject(BUCKET, KEY, new java.io.ByteArrayInputStream(CONTENT));
-        } finally {
-            oss.shutdown();
-        }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
+    void storeTheObject() throws Exception {
+        fixture.put(KEY, CONTENT);
     }
 
     @Test
@@ -129,14 +114,14 @@ class OssOperationCoverageTest {
 
     private void check(String name, String method, String key, String query, Map<String, String> headers)
             throws Exception {
-        HttpResponse<String> response = http.send(fixture.v1Signed(session, method, key, query, headers),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = fixture.http.send(
+                fixture.v1Signed(fixture.session, method, key, query, headers), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(501, response.statusCode(), name + ": " + response.body());
         if (!method.equals("HEAD")) {
             assertEquals("NotImplemented", element(response.body(), "Code"), name);
         }
-        var oss = fixture.client(com.aliyun.oss.common.comm.SignVersion.V1, session);
+        var oss = fixture.client(com.aliyun.oss.common.comm.SignVersion.V1, fixture.session);
         try (var object = oss.getObject(BUCKET, KEY)) {
             assertArrayEquals(CONTENT, object.getObjectContent().readAllBytes(), name + " changed the object");
             assertEquals(false, oss.doesObjectExist(BUCKET, "users/u123/copy.txt"), name + " wrote a copy");

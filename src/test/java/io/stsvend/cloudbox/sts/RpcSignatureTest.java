@@ -14,22 +14,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The published RPC V1 vectors (spec §2.4) and the encoding rules they depend on. */
 class RpcSignatureTest {
 
-    private static Map<String, String> commonParams() {
-        Map<String, String> params = new HashMap<>();
-        params.put("AccessKeyId", "testid");
-        params.put("SignatureMethod", "HMAC-SHA1");
-        params.put("SignatureNonce", "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf");
-        params.put("SignatureVersion", "1.0");
-        params.put("Timestamp", "2016-02-23T12:46:24Z");
+    /** The vectors' common parameters, then {@code nameValuePairs} (name, value, name, value...). */
+    private static Map<String, String> params(String... nameValuePairs) {
+        Map<String, String> params = new HashMap<>(Map.of("AccessKeyId", "testid", "SignatureMethod", "HMAC-SHA1",
+                "SignatureNonce", "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf", "SignatureVersion", "1.0",
+                "Timestamp", "2016-02-23T12:46:24Z"));
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            params.put(nameValuePairs[i], nameValuePairs[i + 1]);
+        }
         return params;
     }
 
     @Test
     void officialDescribeRegionsVector() {
-        Map<String, String> params = commonParams();
-        params.put("Action", "DescribeRegions");
-        params.put("Format", "XML");
-        params.put("Version", "2014-05-26");
+        Map<String, String> params = params("Action", "DescribeRegions", "Format", "XML", "Version", "2014-05-26");
 
         String stringToSign = RpcSignature.stringToSign("GET", params);
 
@@ -42,16 +40,11 @@ class RpcSignatureTest {
 
     @Test
     void assumeRolePostVector() {
-        Map<String, String> params = commonParams();
-        params.put("Action", "AssumeRole");
-        params.put("DurationSeconds", "3600");
-        params.put("Format", "JSON");
-        params.put("RegionId", "cn-hangzhou");
-        params.put("RoleArn", "acs:ram::1234567890123456:role/app-uploader");
-        params.put("RoleSessionName", "u123");
-        params.put("Version", "2015-04-01");
-        params.put("Policy", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\","
-                + "\"oss:GetObject\"],\"Resource\":[\"acs:oss:*:*:app-bucket/users/u123/*\"]}]}");
+        Map<String, String> params = params("Action", "AssumeRole", "DurationSeconds", "3600", "Format", "JSON",
+                "RegionId", "cn-hangzhou", "RoleArn", "acs:ram::1234567890123456:role/app-uploader",
+                "RoleSessionName", "u123", "Version", "2015-04-01",
+                "Policy", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"oss:PutObject\","
+                        + "\"oss:GetObject\"],\"Resource\":[\"acs:oss:*:*:app-bucket/users/u123/*\"]}]}");
 
         String stringToSign = RpcSignature.stringToSign("POST", params);
 
@@ -62,7 +55,7 @@ class RpcSignatureTest {
 
     @Test
     void signatureParameterIsNotSigned() {
-        Map<String, String> params = commonParams();
+        Map<String, String> params = params();
         String without = RpcSignature.stringToSign("POST", params);
         params.put(RpcSignature.SIGNATURE, "anything");
         assertEquals(without, RpcSignature.stringToSign("POST", params));

@@ -14,61 +14,61 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WildcardTest {
 
     @ParameterizedTest(name = "[{index}] ''{0}'' vs ''{1}'' -> {2}")
-    @CsvSource(delimiter = '|', emptyValue = "", value = {
-            // pattern          | value                    | matches
-            "''                 | ''                       | true",
-            "''                 | a                        | false",
-            "*                  | ''                       | true",
-            "*                  | anything/at/all          | true",
-            "?                  | ''                       | false",
-            "?                  | a                        | true",
-            "?                  | ab                       | false",
-            "??                 | ab                       | true",
-            "a*b*c              | abc                      | true",
-            "a*b*c              | aXXbYYc                  | true",
-            "a*b*c              | abcbc                    | true",
-            "a*b*c              | acb                      | false",
-            "a*b*c              | abcd                     | false",
-            "a*b*c              | ab                       | false",
-            "a?c                | abc                      | true",
-            "a?c                | ac                       | false",
-            "a?c                | abbc                     | false",
-            "abc*               | abc                      | true",
-            "abc*               | abcdef                   | true",
-            "abc*               | ab                       | false",
-            "abcdef             | abc                      | false",
-            "abc                | abcdef                   | false",
-            "***                | x                        | true",
-            "*?                 | ''                       | false",
-            "*?                 | x                        | true",
-            "users/alice/*      | users/alice/x            | true",
-            "users/alice/*      | users/alice/             | true",
-            "users/alice/*      | users/alice/deep/er/x    | true",
-            "users/alice/*      | users/alice              | false",
-            "users/alice/*      | users/alice-evil/x       | false",
-            "users/alice/*      | users/alicex             | false",
-            "users/alice/*      | users/bob/x              | false",
-            // RAM matches raw keys; OSS does not normalise '..', so this IS inside alice's prefix as a string.
-            "users/alice/*      | users/alice/../bob/x     | true",
-            "users/*/photos/*   | users/a/b/photos/c       | true",
-            "a*                 | A                        | false",
-            // a literal '*' or '?' in the value is just a character
-            "users/alice/*      | users/alice/*            | true",
-            "a?                 | a*                       | true",
-            "a*                 | b*                       | false",
-    })
+    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+            # pattern          | value                    | matches
+            ''               | ''                    | true
+            ''               | a                     | false
+            *                | ''                    | true
+            *                | anything/at/all       | true
+            ?                | ''                    | false
+            ?                | a                     | true
+            ?                | ab                    | false
+            ??               | ab                    | true
+            a*b*c            | abc                   | true
+            a*b*c            | aXXbYYc               | true
+            a*b*c            | abcbc                 | true
+            a*b*c            | acb                   | false
+            a*b*c            | abcd                  | false
+            a*b*c            | ab                    | false
+            a?c              | abc                   | true
+            a?c              | ac                    | false
+            a?c              | abbc                  | false
+            abc*             | abc                   | true
+            abc*             | abcdef                | true
+            abc*             | ab                    | false
+            abcdef           | abc                   | false
+            abc              | abcdef                | false
+            ***              | x                     | true
+            *?               | ''                    | false
+            *?               | x                     | true
+            users/alice/*    | users/alice/x         | true
+            users/alice/*    | users/alice/          | true
+            users/alice/*    | users/alice/deep/er/x | true
+            users/alice/*    | users/alice           | false
+            users/alice/*    | users/alice-evil/x    | false
+            users/alice/*    | users/alicex          | false
+            users/alice/*    | users/bob/x           | false
+            # RAM matches raw keys; OSS does not normalise '..', so this IS inside alice's prefix as a string.
+            users/alice/*    | users/alice/../bob/x  | true
+            users/*/photos/* | users/a/b/photos/c    | true
+            a*               | A                     | false
+            # a literal '*' or '?' in the value is just a character
+            users/alice/*    | users/alice/*         | true
+            a?               | a*                    | true
+            a*               | b*                    | false
+            """)
     void matchesCaseSensitively(String pattern, String value, boolean expected) {
         assertEquals(expected, Wildcard.matches(pattern, value));
         assertEquals(expected, reference(pattern, value), "reference disagrees with the table");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "oss:GetObject | oss:getobject | true",
-            "OSS:GET*      | oss:GetObject | true",
-            "oss:Get?bject | oss:GETOBJECT | true",
-            "oss:Put*      | oss:GetObject | false",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            oss:GetObject | oss:getobject | true
+            OSS:GET*      | oss:GetObject | true
+            oss:Get?bject | oss:GETOBJECT | true
+            oss:Put*      | oss:GetObject | false
+            """)
     void ignoreCaseVariant(String pattern, String value, boolean expected) {
         assertEquals(expected, Wildcard.matchesIgnoreCase(pattern, value));
     }
