@@ -10,7 +10,6 @@ import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,11 +35,6 @@ class AdminRevokeTest {
 
     @Inject
     MutableClock clock;
-
-    @AfterEach
-    void reset() {
-        clock.reset();
-    }
 
     static Response revoke(String jwt, String subject, String body) {
         var request = given();
