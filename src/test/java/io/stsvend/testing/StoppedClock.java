@@ -1,10 +1,7 @@
 package io.stsvend.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Thread-safe. {@link #now()} starts one at the current whole second, close enough to real time for the SDKs'
  * request timestamps.
  */
-public final class StoppedClock extends Clock {
+public final class StoppedClock extends MovableClock {
 
     private final AtomicReference<Instant> now;
 
@@ -25,6 +22,7 @@ public final class StoppedClock extends Clock {
         return new StoppedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
+    @Override
     public void advance(Duration amount) {
         now.updateAndGet(t -> t.plus(amount));
     }
@@ -32,15 +30,5 @@ public final class StoppedClock extends Clock {
     @Override
     public Instant instant() {
         return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("fixed to UTC");
     }
 }
