@@ -6,7 +6,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.RateLimitType;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 
@@ -37,8 +36,8 @@ import static java.time.temporal.ChronoUnit.MILLIS;
  * </ol>
  * Retry, rate limit and bulkhead are SmallRye Fault Tolerance's programmatic {@link TypedGuard}s. The two steps whose
  * timing tests must control read time from seams instead: the breaker's open delay is measured on the injected
- * {@link Clock}, and the total timeout is a Mutiny item timeout scheduled on the given scheduler (Mutiny's worker
- * pool in production; a clock-driven one in tests).
+ * {@link Clock}, and the total timeout is a Mutiny item timeout scheduled on {@link GuardTimeouts}' scheduler
+ * (Mutiny's worker pool in production; a clock-driven one in tests).
  *
  * <p>Everything is non-blocking: the guarded {@link Uni} never blocks the subscribing thread, and backoff and timeouts
  * run on timers. A try cut by the total timeout is abandoned, not interrupted: it keeps its bulkhead place until the
@@ -65,8 +64,8 @@ public class AssumeRoleGuard {
     private final GuardMeters meters;
 
     @Inject
-    public AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, Clock clock) {
-        this(config, registry, clock, Infrastructure.getDefaultWorkerPool());
+    public AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, Clock clock, GuardTimeouts timeouts) {
+        this(config, registry, clock, timeouts.scheduler());
     }
 
     /**

@@ -10,7 +10,6 @@ import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,11 +37,6 @@ class AdminExplainTest {
 
     @Inject
     MutableClock clock;
-
-    @AfterEach
-    void reset() {
-        clock.reset();
-    }
 
     static String adminToken(String sub) {
         return TestTokens.claims(sub).audience("stsvend-admin").groups(Set.of("stsvend-admin")).sign(

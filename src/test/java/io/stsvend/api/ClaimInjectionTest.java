@@ -2,7 +2,7 @@ package io.stsvend.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.arc.Arc;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.testing.TestTokens;
 
 
@@ -65,7 +65,7 @@ public class ClaimInjectionTest {
 
     /** AssumeRole calls the emulated STS has received so far (looked up, not injected: subclasses run outside the app). */
     protected long assumeRoleCalls() {
-        return Arc.container().instance(LocalCloud.class).get().box().assumeRoleCalls();
+        return Arc.container().instance(CloudBox.class).get().assumeRoleCalls();
     }
 
     private void assertUnauthenticated(String token) {

@@ -3,24 +3,22 @@ package io.stsvend.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.stsvend.testing.JwksControl;
 import io.stsvend.testing.JwksResource;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.TestIdp;
 
 import jakarta.inject.Inject;
 
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.RsaJsonWebKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static io.stsvend.testing.JwksControl.control;
+import static io.stsvend.testing.JwksControl.key;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -49,26 +47,8 @@ class JwksRotationTest {
     MutableClock clock;
 
     @AfterEach
-    void restore() throws IOException {
-        clock.reset();
-        control("publish=key-a");
-        control("mode=SERVE");
-    }
-
-    static RsaJsonWebKey key(String kid) {
-        try {
-            return (RsaJsonWebKey) JsonWebKey.Factory.newJwk(System.getProperty(JwksResource.KEY_PREFIX + kid));
-        } catch (org.jose4j.lang.JoseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void control(String query) {
-        try {
-            URI.create(System.getProperty(JwksResource.CONTROL) + "?" + query).toURL().openStream().close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    void restore() {
+        JwksControl.restore();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.stsvend.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
@@ -27,10 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequestLimitsTest {
 
     @Inject
-    LocalCloud cloud;
+    CloudBox box;
 
     long stsCalls() {
-        return cloud.box().assumeRoleCalls();
+        return box.assumeRoleCalls();
     }
 
     @Test

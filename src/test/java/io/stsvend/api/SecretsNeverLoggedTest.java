@@ -2,7 +2,7 @@ package io.stsvend.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.TestTokens;
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class SecretsNeverLoggedTest {
 
     @Inject
-    LocalCloud cloud;
+    CloudBox box;
 
     @Test
     void noSecretOrBearerTokenReachesTheLogs() {
@@ -44,12 +44,12 @@ class SecretsNeverLoggedTest {
             }
             for (InjectedError error : List.of(InjectedError.throttling(), InjectedError.serviceUnavailable(),
                     new InjectedError(403, "NoPermission", "denied"), new InjectedError(400, "Odd", "odd"))) {
-                cloud.box().faults().failAllCalls(error);
+                box.faults().failAllCalls(error);
                 String jwt = TestTokens.forSubject("logs-failing-" + error.code().replace('.', '-'));
                 secrets.add(jwt);
                 given().auth().oauth2(jwt).when().get("/credentials").then().statusCode(error.status() == 403 ? 500
                         : error.code().startsWith("Odd") ? 502 : 503);
-                cloud.box().faults().reset();
+                box.faults().reset();
             }
             String refused = TestTokens.forSubject("../bob");
             secrets.add(refused);

@@ -1,14 +1,12 @@
 package io.stsvend.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
-import io.stsvend.sts.AssumeRoleGuard;
 import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -23,20 +21,10 @@ import static org.hamcrest.Matchers.nullValue;
 class StsFailureMappingTest {
 
     @Inject
-    LocalCloud cloud;
-
-    @Inject
-    AssumeRoleGuard guard;
-
-    @AfterEach
-    void heal() {
-        cloud.box().faults().reset();
-        // The test profile's breaker stays open until a test moves the clock: leave it closed for the next test.
-        guard.resetCircuitBreaker();
-    }
+    CloudBox box;
 
     private void failWith(InjectedError error) {
-        cloud.box().faults().failAllCalls(error);
+        box.faults().failAllCalls(error);
     }
 
     @Test

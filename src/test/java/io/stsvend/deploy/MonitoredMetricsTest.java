@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.testing.SharedRedis;
 import io.stsvend.testing.TestTokens;
@@ -41,7 +41,7 @@ class MonitoredMetricsTest {
     private static String scrape;
 
     @Inject
-    LocalCloud cloud;
+    CloudBox box;
 
     @Test
     void everyMetricTheRulesAndTheDashboardQueryIsExported() {
@@ -118,12 +118,12 @@ class MonitoredMetricsTest {
         String token = TestTokens.forSubject("monitored-user");
         given().auth().oauth2(token).get("/credentials").then().statusCode(200);
         given().auth().oauth2(token).get("/credentials").then().statusCode(200);
-        cloud.box().faults().failAllCalls(InjectedError.throttling());
+        box.faults().failAllCalls(InjectedError.throttling());
         try {
             given().auth().oauth2(TestTokens.forSubject("monitored-throttled")).get("/credentials").then()
                     .statusCode(503);
         } finally {
-            cloud.box().faults().reset();
+            box.faults().reset();
         }
         given().contentType("application/x-www-form-urlencoded").body("bucket=app-bucket").post("/oss/callback")
                 .then().statusCode(403);

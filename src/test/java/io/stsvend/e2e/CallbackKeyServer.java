@@ -3,6 +3,7 @@ package io.stsvend.e2e;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.stsvend.testing.TestOidcIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.Base64;
@@ -24,8 +24,8 @@ import java.util.Map;
  */
 public class CallbackKeyServer implements QuarkusTestResourceLifecycleManager {
 
-    static final KeyPair KEY = rsa();
-    static final KeyPair OTHER = rsa();
+    static final KeyPair KEY = TestOidcIssuer.rsaKeyPair();
+    static final KeyPair OTHER = TestOidcIssuer.rsaKeyPair();
     static volatile String base;
 
     private HttpServer server;
@@ -78,15 +78,5 @@ public class CallbackKeyServer implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseBody().write(pem);
             exchange.close();
         });
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.TestTokens;
 
@@ -63,7 +63,7 @@ class ExplainMatchesEmulatorE2eTest {
     }
 
     @Inject
-    LocalCloud cloud;
+    CloudBox box;
 
     @ConfigProperty(name = "stsvend.sts.access-key-secret")
     String ramSecret;
@@ -158,7 +158,7 @@ class ExplainMatchesEmulatorE2eTest {
         String text = given().auth().oauth2(jwt).when().get("/credentials/explain").then().statusCode(200)
                 .extract().asString();
         JsonPath body = new JsonPath(text);
-        String sent = cloud.box().readSessionToken(vended.securityToken()).policy().orElseThrow();
+        String sent = box.readSessionToken(vended.securityToken()).policy().orElseThrow();
         assertEquals(sent, rawSessionPolicy(text), "byte for byte what AssumeRole received");
         assertEquals("issued", body.getString("credentials.outcome"));
         assertEquals("matched", body.getString("rules[0].outcome"));

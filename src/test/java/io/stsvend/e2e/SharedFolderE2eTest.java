@@ -5,7 +5,8 @@ import com.aliyun.oss.common.comm.SignVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.cloudbox.IssuedSession;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
+import io.stsvend.local.LocalCloudClock;
 import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
@@ -34,7 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class SharedFolderE2eTest {
 
     @Inject
-    LocalCloud cloud;
+    CloudBox box;
+
+    @Inject
+    LocalCloudClock cloudClock;
 
     @ConfigProperty(name = "stsvend.oss.endpoint")
     String ossEndpoint;
@@ -93,8 +97,8 @@ class SharedFolderE2eTest {
      * policy (the role's whole permission), since no vended token may write there.
      */
     private void publish(String key, String content) {
-        IssuedSession operator = cloud.box().mintSession("e2e-operator", Optional.empty(),
-                cloud.clock().instant().plus(Duration.ofHours(1)));
+        IssuedSession operator = box.mintSession("e2e-operator", Optional.empty(),
+                cloudClock.instant().plus(Duration.ofHours(1)));
         OSS oss = new Vended(operator.accessKeyId(), operator.accessKeySecret(), operator.securityToken(),
                 operator.expiration(), region, ossEndpoint).client(SignVersion.V4);
         try {

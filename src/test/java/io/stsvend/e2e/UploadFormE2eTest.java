@@ -6,12 +6,11 @@ import com.aliyun.oss.common.comm.SignVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.local.LocalCloudClock;
 import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,12 +40,7 @@ class UploadFormE2eTest {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Inject
-    LocalCloud cloud;
-
-    @AfterEach
-    void restoreClock() {
-        cloud.clock().reset();
-    }
+    LocalCloudClock cloudClock;
 
     @Test
     void formUploadsUnderThePrefix() throws Exception {
@@ -142,7 +136,7 @@ class UploadFormE2eTest {
         JsonPath form = form(TestTokens.forSubject("form-gu"), Map.of("key", "users/form-gu/late.txt",
                 "expiresInSeconds", 120));
 
-        cloud.clock().advance(Duration.ofMinutes(3));
+        cloudClock.advance(Duration.ofMinutes(3));
         HttpResponse<String> late = BrowserForm.from(form).post(http);
 
         assertEquals(403, late.statusCode(), late.body());
@@ -156,9 +150,8 @@ class UploadFormE2eTest {
             "read-only shared folder, keyPrefix, shared/",
             "another user's key, key, users/form-hal-other/a.txt"})
     void outsideTheGrantsIsForbidden(String why, String field, String value) {
-        given().auth().oauth2(TestTokens.forSubject("form-hal", "viewer")).contentType(ContentType.JSON)
-                .body(Map.of(field, value))
-                .when().post("/uploads/form").then().statusCode(403)
+        Uploads.post(TestTokens.forSubject("form-hal", "viewer"), "/uploads/form", Map.of(field, value))
+                .statusCode(403)
                 .contentType("application/problem+json").body("code", equalTo("forbidden"));
     }
 
@@ -175,8 +168,6 @@ class UploadFormE2eTest {
     }
 
     static JsonPath form(String jwt, Map<String, Object> body) {
-        return given().auth().oauth2(jwt).contentType(ContentType.JSON).body(body)
-                .when().post("/uploads/form").then().statusCode(200).header("Cache-Control", "no-store")
-                .extract().jsonPath();
+        return Uploads.granted(jwt, "/uploads/form", body);
     }
 }

@@ -2,7 +2,6 @@ package io.stsvend.e2e;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import org.junit.jupiter.api.Test;
@@ -42,9 +41,8 @@ class UploadPageE2eTest {
     void theFormThePageBuildsUploads() throws Exception {
         String jwt = given().when().get("/local/token?sub=page-ann").then().statusCode(200).extract().asString()
                 .trim();
-        JsonPath form = given().auth().oauth2(jwt).contentType(ContentType.JSON)
-                .body(Map.of("keyPrefix", "users/page-ann/"))
-                .when().post("/uploads/form").then().statusCode(200).extract().jsonPath();
+        JsonPath form = Uploads.post(jwt, "/uploads/form", Map.of("keyPrefix", "users/page-ann/")).statusCode(200)
+                .extract().jsonPath();
         BrowserForm browser = BrowserForm.from(form);
         browser.field("key", browser.fields.get("key") + BrowserForm.FILE_NAME);
         String origin = "http://" + service.getHost() + ":" + service.getPort();

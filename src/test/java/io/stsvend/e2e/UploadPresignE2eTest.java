@@ -1,7 +1,6 @@
 package io.stsvend.e2e;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stsvend.testing.TestTokens;
 
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,24 +66,21 @@ class UploadPresignE2eTest {
             "GET, users/presign-cy/../presign-other/a.txt, 400",
             "GET, /users/presign-cy/a.txt, 400"})
     void outsideTheGrantsOrMalformedIsRefused(String method, String key, int status) {
-        given().auth().oauth2(TestTokens.forSubject("presign-cy", "viewer")).contentType(ContentType.JSON)
-                .body(Map.of("key", key, "method", method))
-                .when().post("/uploads/presign").then().statusCode(status)
+        Uploads.post(TestTokens.forSubject("presign-cy", "viewer"), "/uploads/presign",
+                Map.of("key", key, "method", method)).statusCode(status)
                 .contentType("application/problem+json")
                 .body("code", equalTo(status == 403 ? "forbidden" : "bad-request"));
     }
 
     @Test
     void otherBucketIsForbidden() {
-        given().auth().oauth2(TestTokens.forSubject("presign-cy")).contentType(ContentType.JSON)
-                .body(Map.of("bucket", "other-bucket", "key", "users/presign-cy/a.txt", "method", "GET"))
-                .when().post("/uploads/presign").then().statusCode(403).body("code", equalTo("forbidden"));
+        Uploads.post(TestTokens.forSubject("presign-cy"), "/uploads/presign",
+                Map.of("bucket", "other-bucket", "key", "users/presign-cy/a.txt", "method", "GET"))
+                .statusCode(403).body("code", equalTo("forbidden"));
     }
 
     private static JsonPath presign(String jwt, Map<String, Object> body) {
-        return given().auth().oauth2(jwt).contentType(ContentType.JSON).body(body)
-                .when().post("/uploads/presign").then().statusCode(200).header("Cache-Control", "no-store")
-                .extract().jsonPath();
+        return Uploads.granted(jwt, "/uploads/presign", body);
     }
 
     private HttpResponse<String> send(String method, String url, String body) throws Exception {

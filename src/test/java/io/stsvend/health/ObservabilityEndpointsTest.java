@@ -1,13 +1,12 @@
 package io.stsvend.health;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,18 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ObservabilityEndpointsTest {
 
     @Inject
-    LocalCloud cloud;
+    CloudBox box;
 
     @Inject
     MutableClock clock;
 
-    @AfterEach
-    void restore() {
-        clock.reset();
-    }
-
     long stsCalls() {
-        return cloud.box().assumeRoleCalls();
+        return box.assumeRoleCalls();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.stsvend.identity;
 
 import static io.restassured.RestAssured.given;
+import static io.stsvend.testing.JwksControl.control;
+import static io.stsvend.testing.JwksControl.key;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,14 +11,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.stsvend.testing.LogCapture;
+import io.stsvend.testing.JwksControl;
 import io.stsvend.testing.JwksResource;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.TestIdp;
 
 import jakarta.inject.Inject;
 
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -25,9 +26,6 @@ import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -67,25 +65,7 @@ class VerifiedTokensWiringTest {
 
     @AfterEach
     void restore() {
-        clock.reset();
-        control("publish=key-a");
-        control("mode=SERVE");
-    }
-
-    static RsaJsonWebKey key(String kid) {
-        try {
-            return (RsaJsonWebKey) JsonWebKey.Factory.newJwk(System.getProperty(JwksResource.KEY_PREFIX + kid));
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void control(String query) {
-        try {
-            URI.create(System.getProperty(JwksResource.CONTROL) + "?" + query).toURL().openStream().close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JwksControl.restore();
     }
 
     /** A token of {@code key-a} for {@code sub} that expires {@code in} from now (real time). */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.audit.AuditTrail;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.TestTokens;
@@ -30,7 +30,7 @@ class AuditTrailTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    LocalCloud cloud;
+    CloudBox box;
 
     LogCapture logs;
 
@@ -42,7 +42,6 @@ class AuditTrailTest {
     @AfterEach
     void restore() {
         logs.close();
-        cloud.box().faults().reset();
     }
 
     List<JsonNode> auditLinesOf(String subject) throws Exception {
@@ -83,7 +82,7 @@ class AuditTrailTest {
 
     @Test
     void failedAttemptIsAuditedWithItsErrorCodeAndNoRequestId() throws Exception {
-        cloud.box().faults().failNextAssumeRoleCalls(1,
+        box.faults().failNextAssumeRoleCalls(1,
                 new InjectedError(403, "NoPermission", "You are not authorized"));
         get(TestTokens.forSubject("audit-bob")).then().statusCode(500);
 

@@ -1,12 +1,11 @@
 package io.stsvend.issuance;
 
+import io.stsvend.testing.StoppedClock;
+
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,31 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MissLimiterTest {
 
-    final StepClock clock = new StepClock();
-
     /** Time that moves only when the test says so, for exact Retry-After values. */
-    static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2026-11-30T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
+    final StoppedClock clock = new StoppedClock(Instant.parse("2026-11-30T00:00:00Z"));
 
     MissLimiter limiter(int perSubject, Duration window, long tracked) {
         return new MissLimiter(new MissLimitConfig() {

@@ -4,13 +4,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -55,22 +54,17 @@ class QuotaProtectionTest {
     }
 
     @Inject
-    LocalCloud cloud;
+    CloudBox box;
 
     @Inject
     MutableClock clock;
-
-    @AfterEach
-    void restore() {
-        clock.reset();
-    }
 
     static String tokenFor(String subject, String project) {
         return TestTokens.claims(subject).claim("project", project).sign(TestTokens.privateKey("test-keys/privateKey.pem"));
     }
 
     long stsCalls() {
-        return cloud.box().assumeRoleCalls();
+        return box.assumeRoleCalls();
     }
 
     @Test

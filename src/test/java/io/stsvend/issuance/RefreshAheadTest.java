@@ -2,10 +2,8 @@ package io.stsvend.issuance;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.audit.AuditTrail;
-import io.stsvend.local.LocalCloud;
 import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
-import io.stsvend.sts.AssumeRoleGuard;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
 import io.stsvend.testing.Parallel;
@@ -13,7 +11,6 @@ import io.stsvend.testing.TestTokens;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,32 +29,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RefreshAheadTest {
 
     @Inject
-    LocalCloud cloud;
+    CloudBox box;
 
     @Inject
     MutableClock clock;
-
-    @Inject
-    AssumeRoleGuard guard;
-
-    @AfterEach
-    void restore() {
-        clock.reset();
-        sts().faults().reset();
-        guard.resetCircuitBreaker();
-    }
-
-    CloudBox sts() {
-        return cloud.box();
-    }
 
     @Test
     void fiftyRequestsDuringARefreshMakeExactlyOneStsCall() throws Exception {
         String token = TestTokens.forSubject("refresh-fifty");
         String first = accessKeyId(token);
-        long before = sts().assumeRoleCalls();
+        long before = box.assumeRoleCalls();
         clock.advance(Duration.ofMinutes(31));
-        sts().faults().delayResponses(Duration.ofMillis(500));
+        box.faults().delayResponses(Duration.ofMillis(500));
         try (LogCapture logs = LogCapture.install()) {
             List<String> served = Parallel.run(50, i -> () -> accessKeyId(token));
             assertTrue(served.contains(first), "callers were served the old token while the refresh ran");
@@ -65,10 +48,10 @@ class RefreshAheadTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> logs.texts(AuditTrail.CATEGORY).stream()
                     .anyMatch(line -> line.contains("\"subject\":\"refresh-fifty\"")
                             && line.contains("\"cache\":\"refresh\"")));
-            assertEquals(before + 1, sts().assumeRoleCalls(), "one refresh for the key, however many callers");
+            assertEquals(before + 1, box.assumeRoleCalls(), "one refresh for the key, however many callers");
         }
         // The key is replaced: by that refresh, or (if a loaded machine made it time out) by the next one.
-        sts().faults().reset();
+        box.faults().reset();
         clock.advance(Duration.ofSeconds(31));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !accessKeyId(token).equals(first));
@@ -79,22 +62,22 @@ class RefreshAheadTest {
         String token = TestTokens.forSubject("refresh-failing");
         String first = accessKeyId(token);
         clock.advance(Duration.ofMinutes(31));
-        sts().faults().failAllCalls(InjectedError.serviceUnavailable());
-        long before = sts().assumeRoleCalls();
+        box.faults().failAllCalls(InjectedError.serviceUnavailable());
+        long before = box.assumeRoleCalls();
 
         assertEquals(first, accessKeyId(token));
         // The refresh tries once and retries twice, in the background.
-        await().atMost(Duration.ofSeconds(20)).until(() -> sts().assumeRoleCalls() == before + 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> box.assumeRoleCalls() == before + 3);
         for (int i = 0; i < 5; i++) {
             assertEquals(first, accessKeyId(token));
         }
-        assertEquals(before + 3, sts().assumeRoleCalls(), "no new refresh on every request during the back-off");
+        assertEquals(before + 3, box.assumeRoleCalls(), "no new refresh on every request during the back-off");
 
-        sts().faults().reset();
+        box.faults().reset();
         clock.advance(Duration.ofSeconds(31));
         assertEquals(first, accessKeyId(token), "the request that starts the refresh still gets the old token");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !accessKeyId(token).equals(first));
-        assertEquals(before + 4, sts().assumeRoleCalls());
+        assertEquals(before + 4, box.assumeRoleCalls());
     }
 }

@@ -7,7 +7,7 @@ import io.stsvend.audit.AuditTrail;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
 import io.stsvend.identity.Caller;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
 import io.restassured.http.ContentType;
 import io.stsvend.testing.LogCapture;
 import io.stsvend.testing.MutableClock;
@@ -47,13 +47,13 @@ class RevocationAcrossReplicasTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject InJvmReplicas replicas;
-    @Inject LocalCloud cloud;
+    @Inject CloudBox box;
     @Inject ReactiveRedisDataSource redis;
 
     final MutableClock time = new MutableClock();
 
     long assumeRoleCalls() {
-        return cloud.box().assumeRoleCalls();
+        return box.assumeRoleCalls();
     }
 
     static String keyOf(InJvmReplicas.Replica replica, String subject) {

@@ -9,7 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stsvend.audit.AuditTrail;
 import io.stsvend.identity.Caller;
-import io.stsvend.local.LocalCloud;
+import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.sharedcache.SharedFlight;
 import io.stsvend.sts.TemporaryCredentials;
 import io.stsvend.testing.LogCapture;
@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(SharedRedis.class)
 class SharedCacheTest {
 
-    @Inject LocalCloud cloud;
+    @Inject CloudBox box;
     @Inject CredentialIssuer issuer;
     @Inject SharedFlight flight;
     @Inject Clock clock;
@@ -53,7 +53,7 @@ class SharedCacheTest {
     @Inject InJvmReplicas more;
 
     long assumeRoleCalls() {
-        return cloud.box().assumeRoleCalls();
+        return box.assumeRoleCalls();
     }
 
     final List<SharedFlight> flights = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.stsvend.sts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import io.stsvend.local.LocalCloud;
 import io.stsvend.cloudbox.CloudBox;
 import io.stsvend.cloudbox.sts.StsFaults.InjectedError;
 import io.stsvend.testing.LogCapture;
@@ -40,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StsFaultToleranceTest {
 
     @Inject
-    LocalCloud cloud;
+    CloudBox box;
 
     @Inject
     AssumeRoleGuard guard;
@@ -54,8 +53,7 @@ class StsFaultToleranceTest {
     LogCapture logs;
 
     @BeforeEach
-    void healthy() {
-        guard.resetCircuitBreaker();
+    void warmUpAndCapture() {
         // One served request first, so JVM warm-up (class loading on a first request) is not what the
         // blocked-thread check below looks at.
         accessKeyId(TestTokens.forSubject("fault-warm-up"));
@@ -64,16 +62,9 @@ class StsFaultToleranceTest {
 
     @AfterEach
     void restore() {
-        sts().faults().reset();
-        clock.reset();
-        guard.resetCircuitBreaker();
         logs.close();
         assertTrue(logs.lines().stream().noneMatch(l -> l.category().contains("BlockedThreadChecker")),
                 "an event-loop thread was blocked");
-    }
-
-    CloudBox sts() {
-        return cloud.box();
     }
 
     static String cold() {
@@ -89,7 +80,7 @@ class StsFaultToleranceTest {
     void outageServesWarmCallersAndRefusesColdOnesWithRetryAfter() {
         String warm = TestTokens.forSubject("outage-warm");
         String key = accessKeyId(warm);
-        sts().faults().failAllCalls(InjectedError.serviceUnavailable());
+        box.faults().failAllCalls(InjectedError.serviceUnavailable());
         assertEquals(key, accessKeyId(warm));
         assertProblem(get(cold()), 503, "sts-unavailable");
     }
@@ -99,41 +90,41 @@ class StsFaultToleranceTest {
         String warm = TestTokens.forSubject("hang-warm");
         String key = accessKeyId(warm);
         // Longer than the total timeout: a caller who needed STS now would be cut (AssumeRoleGuardTimingTest).
-        sts().faults().delayResponses(Duration.ofSeconds(4));
-        long before = sts().assumeRoleCalls();
+        box.faults().delayResponses(Duration.ofSeconds(4));
+        long before = box.assumeRoleCalls();
         assertEquals(key, accessKeyId(warm));
-        assertEquals(before, sts().assumeRoleCalls(), "a warm caller is served without asking STS");
+        assertEquals(before, box.assumeRoleCalls(), "a warm caller is served without asking STS");
     }
 
     @Test
     void throttledCallIsRetriedUntilItSucceeds() {
-        sts().faults().failNextAssumeRoleCalls(2, InjectedError.throttling());
-        long before = sts().assumeRoleCalls();
+        box.faults().failNextAssumeRoleCalls(2, InjectedError.throttling());
+        long before = box.assumeRoleCalls();
         accessKeyId(cold());
-        assertEquals(before + 3, sts().assumeRoleCalls());
+        assertEquals(before + 3, box.assumeRoleCalls());
     }
 
     @Test
     void persistentThrottlingStopsAfterTheLastRetry() {
-        sts().faults().failAllCalls(InjectedError.throttling());
-        long before = sts().assumeRoleCalls();
+        box.faults().failAllCalls(InjectedError.throttling());
+        long before = box.assumeRoleCalls();
         assertProblem(get(cold()), 503, "sts-throttled");
-        assertEquals(before + 3, sts().assumeRoleCalls(), "one try and two retries, then the caller is answered");
+        assertEquals(before + 3, box.assumeRoleCalls(), "one try and two retries, then the caller is answered");
     }
 
     @Test
     void misconfigurationIsNeverRetried() {
-        sts().faults().failNextAssumeRoleCalls(1, new InjectedError(403, "NoPermission", "You are not authorized"));
-        long before = sts().assumeRoleCalls();
+        box.faults().failNextAssumeRoleCalls(1, new InjectedError(403, "NoPermission", "You are not authorized"));
+        long before = box.assumeRoleCalls();
         get(cold()).then().statusCode(500).body("code", equalTo("sts-misconfigured"));
-        assertEquals(before + 1, sts().assumeRoleCalls());
+        assertEquals(before + 1, box.assumeRoleCalls());
     }
 
     @Test
     void breakerOpensDuringAnOutageAndClosesAfterItsDelayOnceStsIsBack() {
         String warm = TestTokens.forSubject("breaker-warm");
         String key = accessKeyId(warm);
-        sts().faults().failAllCalls(InjectedError.serviceUnavailable());
+        box.faults().failAllCalls(InjectedError.serviceUnavailable());
         // 10 failed tries in a row open it; each cold caller makes up to 3 (one try, two retries).
         for (int caller = 0; caller < 10 && guard.circuitBreakerState() != CircuitBreakerState.OPEN; caller++) {
             get(cold());
@@ -141,21 +132,21 @@ class StsFaultToleranceTest {
         assertEquals(CircuitBreakerState.OPEN, guard.circuitBreakerState());
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'sts' }.data.circuitBreaker", equalTo("open"));
-        long calls = sts().assumeRoleCalls();
+        long calls = box.assumeRoleCalls();
         Response refused = get(cold());
         assertProblem(refused, 503, "sts-unavailable");
         assertEquals(String.valueOf(resilience.circuitBreaker().delay().toSeconds()), refused.header("Retry-After"),
                 "an open breaker asks callers to wait its delay");
-        assertEquals(calls, sts().assumeRoleCalls(), "an open breaker does not call STS");
+        assertEquals(calls, box.assumeRoleCalls(), "an open breaker does not call STS");
         assertEquals(key, accessKeyId(warm), "warm callers are still served");
 
-        sts().faults().reset();
+        box.faults().reset();
         assertProblem(get(cold()), 503, "sts-unavailable");
-        assertEquals(calls, sts().assumeRoleCalls(), "a recovered STS is not asked before the delay has passed");
+        assertEquals(calls, box.assumeRoleCalls(), "a recovered STS is not asked before the delay has passed");
         // The delay passes on the service's clock (its exact boundary: AssumeRoleBreakerTest).
         clock.advance(resilience.circuitBreaker().delay());
         get(cold()).then().statusCode(200);
-        assertEquals(calls + 1, sts().assumeRoleCalls(), "one trial call once the delay has passed");
+        assertEquals(calls + 1, box.assumeRoleCalls(), "one trial call once the delay has passed");
         assertEquals(CircuitBreakerState.CLOSED, guard.circuitBreakerState());
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Thread-safe. {@link #now()} starts one at the current whole second, close enough to real time for the SDKs'
  * request timestamps. {@link #withZone} gives a view in another zone that moves with this clock.
  */
-public final class StoppedClock extends Clock {
+public final class StoppedClock extends MovableClock {
 
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
@@ -31,6 +31,7 @@ public final class StoppedClock extends Clock {
         return new StoppedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
+    @Override
     public void advance(Duration amount) {
         now.updateAndGet(t -> t.plus(amount));
     }
