@@ -20,17 +20,18 @@ import static org.hamcrest.Matchers.containsString;
 class MalformedInputTest {
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-            "/uploads/presign|{\"key\":\"users/mal/a.txt\",\"method\":\"GET\",\"expiresInSeconds\":\"abc\"}",
-            "/uploads/presign|{\"key\":[\"users/mal/a.txt\"],\"method\":\"GET\"}",
-            "/uploads/presign|[]",
-            "/uploads/presign|{\"key\":\"users/mal/a.txt\",",
-            "/uploads/presign|\"just a string\"",
-            "/uploads/presign|{\"key\":{\"a\":1},\"method\":\"GET\"}",
-            "/uploads/form|{\"key\":\"users/mal/a.txt\",\"maxBytes\":\"ten\"}",
-            "/uploads/form|{\"key\":\"users/mal/a.txt\",\"contentTypes\":\"text/plain\"}",
-            "/uploads/form|{\"key\":\"users/mal/a.txt\",\"callback\":\"yes please\"}",
-            "/uploads/form|[]"})
+    @CsvSource(delimiter = '|', textBlock = """
+            /uploads/presign|{"key":"users/mal/a.txt","method":"GET","expiresInSeconds":"abc"}
+            /uploads/presign|{"key":["users/mal/a.txt"],"method":"GET"}
+            /uploads/presign|[]
+            /uploads/presign|{"key":"users/mal/a.txt",
+            /uploads/presign|"just a string"
+            /uploads/presign|{"key":{"a":1},"method":"GET"}
+            /uploads/form|{"key":"users/mal/a.txt","maxBytes":"ten"}
+            /uploads/form|{"key":"users/mal/a.txt","contentTypes":"text/plain"}
+            /uploads/form|{"key":"users/mal/a.txt","callback":"yes please"}
+            /uploads/form|[]
+            """)
     void jsonOfTheWrongShapeIsABadRequestProblem(String path, String body) {
         given().auth().oauth2(TestTokens.forSubject("mal")).contentType(ContentType.JSON).body(body)
                 .when().post(path).then().statusCode(400)

@@ -57,16 +57,17 @@ class FormContentTypeE2eTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "x-oss-content-type overrides|Content-Type|text/plain|x-oss-content-type|text/html",
-            "upper-case x-oss-content-type|Content-Type|text/plain|X-OSS-CONTENT-TYPE|text/html",
-            "mixed-case x-oss-content-type|Content-Type|text/plain|X-Oss-Content-Type|text/html",
-            "lower-case content-type|content-type|text/html|x-oss-content-type|text/plain",
-            "upper-case content-type|CONTENT-TYPE|text/html|x-oss-content-type|text/plain",
-            "only Content-Type|Content-Type|text/plain||",
-            "only x-oss-content-type|x-oss-content-type|text/plain||",
-            "file part's type only||||",
-            "empty x-oss-content-type|Content-Type|text/plain|x-oss-content-type|' '"})
+    @CsvSource(delimiter = '|', textBlock = """
+            x-oss-content-type overrides|Content-Type|text/plain|x-oss-content-type|text/html
+            upper-case x-oss-content-type|Content-Type|text/plain|X-OSS-CONTENT-TYPE|text/html
+            mixed-case x-oss-content-type|Content-Type|text/plain|X-Oss-Content-Type|text/html
+            lower-case content-type|content-type|text/html|x-oss-content-type|text/plain
+            upper-case content-type|CONTENT-TYPE|text/html|x-oss-content-type|text/plain
+            only Content-Type|Content-Type|text/plain||
+            only x-oss-content-type|x-oss-content-type|text/plain||
+            file part's type only||||
+            empty x-oss-content-type|Content-Type|text/plain|x-oss-content-type|' '
+            """)
     void anyOtherWayOfSettingTheTypeIsRefused(String why, String name1, String value1, String name2, String value2)
             throws Exception {
         String jwt = TestTokens.forSubject("ctype-no");

@@ -71,14 +71,15 @@ class NarrowedScopeE2eTest {
     }
 
     @ParameterizedTest(name = "access={0} prefix={1} -> {2} {3}")
-    @CsvSource(nullValues = "-", value = {
-            "write, -, 200, -",
-            "'read,write,delete,list', users/narrow-cy/, 200, -",
-            "-, users/narrow-dee/, 403, forbidden",
-            "-, users/, 403, forbidden",
-            "admin, -, 400, bad-request",
-            "-, users/narrow-cy/../narrow-dee/, 400, bad-request",
-            "-, users/narrow-cy, 400, bad-request"})
+    @CsvSource(nullValues = "-", textBlock = """
+            write, -, 200, -
+            'read,write,delete,list', users/narrow-cy/, 200, -
+            -, users/narrow-dee/, 403, forbidden
+            -, users/, 403, forbidden
+            admin, -, 400, bad-request
+            -, users/narrow-cy/../narrow-dee/, 400, bad-request
+            -, users/narrow-cy, 400, bad-request
+            """)
     void onlyNarrowingIsAccepted(String access, String prefix, int status, String code) {
         RequestSpecification spec = request(TestTokens.forSubject("narrow-cy"));
         if (access != null) {

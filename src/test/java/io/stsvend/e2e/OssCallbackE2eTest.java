@@ -133,12 +133,13 @@ class OssCallbackE2eTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "no binding|app-bucket|users/cb-unb/a.txt|",
-            "another user's object|app-bucket|users/cb-victim/a.txt|users/cb-unb/",
-            "outside the form's prefix|app-bucket|users/cb-unb-other/a.txt|users/cb-unb/",
-            "a bucket no rule names|other-bucket|users/cb-unb/a.txt|users/cb-unb/",
-            "a forged binding|app-bucket|users/cb-unb/a.txt|forged"})
+    @CsvSource(delimiter = '|', textBlock = """
+            no binding|app-bucket|users/cb-unb/a.txt|
+            another user's object|app-bucket|users/cb-victim/a.txt|users/cb-unb/
+            outside the form's prefix|app-bucket|users/cb-unb-other/a.txt|users/cb-unb/
+            a bucket no rule names|other-bucket|users/cb-unb/a.txt|users/cb-unb/
+            a forged binding|app-bucket|users/cb-unb/a.txt|forged
+            """)
     void signedCallbacksNotBoundToTheirFormAreRejected(String why, String bucket, String object, String prefix)
             throws Exception {
         String bound = prefix == null ? "" : prefix.equals("forged") ? forged(binding("cb-unb", "users/cb-unb/"))

@@ -156,12 +156,13 @@ class UploadFormE2eTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "both key and prefix|{\"key\":\"users/form-io/a\",\"keyPrefix\":\"users/form-io/\"}",
-            "neither|{\"maxBytes\":5}",
-            "zero maxBytes|{\"key\":\"users/form-io/a\",\"maxBytes\":0}",
-            "bad content type|{\"key\":\"users/form-io/a\",\"contentTypes\":[\"text\"]}",
-            "dot segment|{\"keyPrefix\":\"users/form-io/../x/\"}"})
+    @CsvSource(delimiter = '|', textBlock = """
+            both key and prefix|{"key":"users/form-io/a","keyPrefix":"users/form-io/"}
+            neither|{"maxBytes":5}
+            zero maxBytes|{"key":"users/form-io/a","maxBytes":0}
+            bad content type|{"key":"users/form-io/a","contentTypes":["text"]}
+            dot segment|{"keyPrefix":"users/form-io/../x/"}
+            """)
     void malformedRequestsAreBadRequests(String why, String body) {
         given().auth().oauth2(TestTokens.forSubject("form-io")).contentType(ContentType.JSON).body(body)
                 .when().post("/uploads/form").then().statusCode(400).body("code", equalTo("bad-request"));

@@ -33,17 +33,18 @@ class LocalConfigCheckTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-            "stsvend.local.sts.port|70000",
-            "stsvend.local.oss.port|-1",
-            "stsvend.local.oss.port|18081",
-            "stsvend.local.account-id|12ab",
-            "stsvend.local.role-name|has space",
-            "stsvend.local.role-policy|{\"Version\":\"1\"}",
-            "stsvend.local.sts.max-session-duration|900s",
-            "stsvend.local.sts.response-delay|61s",
-            "stsvend.local.oss.buckets|Upper",
-            "stsvend.local.oss.max-object-size|0"})
+    @CsvSource(delimiter = '|', textBlock = """
+            stsvend.local.sts.port|70000
+            stsvend.local.oss.port|-1
+            stsvend.local.oss.port|18081
+            stsvend.local.account-id|12ab
+            stsvend.local.role-name|has space
+            stsvend.local.role-policy|{"Version":"1"}
+            stsvend.local.sts.max-session-duration|900s
+            stsvend.local.sts.response-delay|61s
+            stsvend.local.oss.buckets|Upper
+            stsvend.local.oss.max-object-size|0
+            """)
     void eachBadValueIsOneProblemNamingItsProperty(String key, String value) {
         List<String> problems = problems(Map.of(key, value));
 
