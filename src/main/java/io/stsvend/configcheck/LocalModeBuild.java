@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Local mode can be switched on only where it was built in. A production build ({@code ./mvnw package}) has no
  * embedded cloud, no {@code /local/token} and no {@code /local/floor}; yet {@code stsvend.local.enabled} (also set
- * by the dev and local configuration profiles) still makes the local cloud's configuration source point STS and OSS
+ * by the dev configuration profile) still makes the local cloud's configuration source point STS and OSS
  * at loopback. This rule is in every build and reports that as a problem, so such a start fails with all the others.
  */
 @ApplicationScoped
@@ -36,7 +36,7 @@ public class LocalModeBuild implements ConfigurationRule {
         if (enabled && !builtIn) {
             return List.of("stsvend.local.enabled is true, but this is a production build without local mode (no"
                     + " embedded STS and OSS, no /local/token, no /local/floor): configure Alibaba Cloud instead, or"
-                    + " build the local flavour with ./mvnw package -Dquarkus.profile=local (target/local-app)");
+                    + " run the local flavour built with ./mvnw package -Dquarkus.profile=local (target/local-app)");
         }
         return List.of();
     }

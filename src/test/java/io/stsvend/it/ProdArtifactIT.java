@@ -63,7 +63,7 @@ class ProdArtifactIT {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"stsvend.local.enabled, true", "quarkus.profile, local", "quarkus.profile, dev"})
+    @CsvSource({"stsvend.local.enabled, true", "quarkus.profile, dev"})
     void refusesLocalModeAndSaysWhy(String property, String value) {
         try (ServiceProcess service = launch("prod-artifact-" + value, Map.of(property, value))) {
             assertNotEquals(0, service.awaitExit(START), "exit code");
