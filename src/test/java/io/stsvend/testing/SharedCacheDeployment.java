@@ -8,45 +8,29 @@ import java.util.Optional;
 /**
  * One deployment with the shared cache, as the Redis overlay runs it: a {@code redis-server}, one
  * {@link StandaloneSts} outside every process, and a {@link ReplicaSet} of the packaged application sharing both.
- * Started together; {@link #close()} stops the replicas, then the STS, then Redis, whatever was started.
+ * Started together; {@link #close()} stops the replicas, then the STS, then Redis.
  */
-public final class SharedCacheDeployment implements AutoCloseable {
-
-    private final RedisServer redis = new RedisServer();
-    private StandaloneSts sts;
-    private ReplicaSet replicas;
-
-    private SharedCacheDeployment() {
-    }
+public record SharedCacheDeployment(RedisServer redis, StandaloneSts sts, ReplicaSet replicas)
+        implements AutoCloseable {
 
     /**
+     * Starts all three; if one fails to start, stops what already runs.
+     *
      * @param stsDelay how long each STS answer takes, as a remote STS would
      * @param extra    system properties on top of the replica set's own
      */
     public static SharedCacheDeployment start(String name, int count, Duration stsDelay, Map<String, String> extra) {
-        SharedCacheDeployment deployment = new SharedCacheDeployment();
+        RedisServer redis = new RedisServer();
+        StandaloneSts sts = null;
         try {
-            deployment.redis.start();
-            deployment.sts = new StandaloneSts(stsDelay);
-            deployment.replicas = ReplicaSet.launch(ServiceProcess.packagedBuildDir(), name, count, deployment.sts,
-                    Optional.of(deployment.redis), List.of(), extra);
-            return deployment;
+            redis.start();
+            sts = new StandaloneSts(stsDelay);
+            return new SharedCacheDeployment(redis, sts, ReplicaSet.launch(ServiceProcess.packagedBuildDir(), name,
+                    count, sts, Optional.of(redis), List.of(), extra));
         } catch (RuntimeException e) {
-            deployment.close();
+            new SharedCacheDeployment(redis, sts, null).close();
             throw e;
         }
-    }
-
-    public RedisServer redis() {
-        return redis;
-    }
-
-    public StandaloneSts sts() {
-        return sts;
-    }
-
-    public ReplicaSet replicas() {
-        return replicas;
     }
 
     @Override
