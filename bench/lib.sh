@@ -24,13 +24,17 @@ ensure_apt() {
     || fail "could not install $2"
 }
 
-# Reuses target/quarkus-app and the compiled benchmarks unless a source or the pom is newer (or --rebuild).
+# The local flavour (build profile "local": local mode built in, switched on with -Dstsvend.local.enabled=true, so
+# /local/token and /local/floor exist) is what the bench starts; the production build in target/quarkus-app has no local mode and serves ReplicaCalls, which
+# runs it against a cloud box outside it. Both are reused unless a source or the pom is newer (or --rebuild).
+LOCAL_APP=$ROOT/target/local-app/quarkus-run.jar
 ensure_build() {
   local jar=$ROOT/target/quarkus-app/quarkus-run.jar marker=$ROOT/target/test-classes/META-INF/BenchmarkList
-  if $REBUILD || [ ! -f "$jar" ] || [ ! -f "$marker" ] \
+  if $REBUILD || [ ! -f "$jar" ] || [ ! -f "$LOCAL_APP" ] || [ ! -f "$marker" ] || [ "$jar" -nt "$LOCAL_APP" ] \
       || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
-    log "building: ./mvnw -q package -DskipTests"
-    (cd "$ROOT" && ./mvnw -B -q package -DskipTests) >&2 || fail "build failed"
+    log "building: ./mvnw -q package -DskipTests, then the local flavour with -Dquarkus.profile=local"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests && ./mvnw -B -q package -DskipTests -Dquarkus.profile=local) >&2 \
+      || fail "build failed"
   elif [ -n "$(find "$ROOT/src/test" -newer "$marker" -type f -print -quit)" ]; then
     log "compiling the benchmarks: ./mvnw -q test-compile"
     (cd "$ROOT" && ./mvnw -B -q test-compile) >&2 || fail "build failed"
@@ -72,8 +76,8 @@ FIXED_KEYS=(-Dmp.jwt.verify.publickey.location="file:$ROOT/src/test/resources/te
 STALL_OPTS=(-Dquarkus.vertx.max-event-loop-execute-time=100ms -Dquarkus.vertx.warning-exception-time=100ms)
 APP_JAVA=${APP_JAVA:-java}
 
-# start_app NAME [JVM options...]: the packaged app in local mode on loopback, run by $APP_JAVA; sets APP_PID, PORT,
-# APP_START_MS (JVM launch until the first 200 from /q/health/ready).
+# start_app NAME [JVM options...]: the packaged local flavour in local mode on loopback, run by $APP_JAVA; sets
+# APP_PID, PORT, APP_START_MS (JVM launch until the first 200 from /q/health/ready).
 start_app() {
   local name=$1; shift
   PORT=$(free_port)
@@ -84,7 +88,7 @@ start_app() {
   "$APP_JAVA" -Dstsvend.local.enabled=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
     -Dstsvend.local.sts.port="$sts_port" -Dstsvend.local.oss.port="$oss_port" \
     -Dstsvend.local.sts.response-delay="${STS_DELAY_MS}ms" "${QUOTA_GUARDS[@]}" "${FIXED_KEYS[@]}" "${STALL_OPTS[@]}" \
-    $JVM_OPTS "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app-$name.log" 2>&1 &
+    $JVM_OPTS "$@" -jar "$LOCAL_APP" > "$WORK/app-$name.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 6000); do
     if curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; then
@@ -115,14 +119,16 @@ image_jvm_opts() {
   done
 }
 
-# train_aot_cache FILE: the image's training run (Dockerfile.jvm) with $JAVA25, writing the AOT cache FILE.
+# train_aot_cache FILE: the image's training run (Dockerfile.jvm) with $JAVA25, writing the AOT cache FILE. It trains
+# the local flavour, not the production jar the image trains: a cache is valid only for the class path that wrote it,
+# and the bench starts the local flavour.
 train_aot_cache() {
   local sts_port oss_port; sts_port=$(free_port) oss_port=$(free_port)
   timeout 600 "$JAVA25" -XX:AOTCacheOutput="$1" $(image_jvm_opts) -Dquarkus.appcds.generate=true \
     -Dstsvend.local.enabled=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$(free_port)" \
     -Dstsvend.local.sts.port="$sts_port" -Dstsvend.local.oss.port="$oss_port" "${FIXED_KEYS[@]}" \
     -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-    -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/aot-training.log" 2>&1 \
+    -jar "$LOCAL_APP" > "$WORK/aot-training.log" 2>&1 \
     && [ -s "$1" ] || fail "AOT cache training run failed (see $WORK/aot-training.log)"
 }
 
@@ -134,7 +140,7 @@ train_appcds() {
     -Dstsvend.local.enabled=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$(free_port)" \
     -Dstsvend.local.sts.port="$sts_port" -Dstsvend.local.oss.port="$oss_port" "${FIXED_KEYS[@]}" \
     -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-    -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/appcds-training.log" 2>&1 \
+    -jar "$LOCAL_APP" > "$WORK/appcds-training.log" 2>&1 \
     && [ -s "$1" ] || fail "AppCDS training run failed (see $WORK/appcds-training.log)"
 }
 

@@ -1,5 +1,6 @@
 package io.stsvend.local;
 
+import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.vertx.core.MultiMap;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * {@code smallrye.jwt.sign.key}, issued for the configured {@code mp.jwt.verify.issuer} and audience, so the normal
  * verification applies to it. It checks nothing about the claims on purpose: the service must refuse bad ones.
  */
+@UnlessBuildProfile("prod")
 @ApplicationScoped
 public class DemoTokenRoute {
 

@@ -1,5 +1,6 @@
 package io.stsvend.local;
 
+import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.NonBlocking;
 
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * JSON body — with nothing of grants, policy, cache or STS. It runs like {@code /credentials} (JAX-RS, the same lazy
  * {@code @Authenticated} check, on the event loop) so the two compare. Local mode only: otherwise a 404 problem.
  */
+@UnlessBuildProfile("prod")
 @Path("/local/floor")
 @Authenticated
 public class FloorResource {

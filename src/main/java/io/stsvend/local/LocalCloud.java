@@ -1,9 +1,11 @@
 package io.stsvend.local;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import io.stsvend.cloudbox.AccessKey;
 import io.stsvend.cloudbox.CloudBox;
+import io.stsvend.configcheck.EmbeddedCloud;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +21,9 @@ import java.time.Clock;
  * ports {@link LocalCloudConfigSourceFactory} resolved and with the RAM user's key it published, on a
  * {@link LocalCloudClock} tests may move. The service reaches it only over HTTP, as it would reach the real cloud.
  */
+@UnlessBuildProfile("prod")
 @ApplicationScoped
-public class LocalCloud {
+public class LocalCloud implements EmbeddedCloud {
 
     private static final Logger LOG = Logger.getLogger(LocalCloud.class);
 

@@ -1,5 +1,6 @@
 package io.stsvend.local;
 
+import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.stsvend.cloudbox.RolePolicies;
 import io.stsvend.configcheck.ConfigurationRule;
 
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * refuse is reported with the other groups' problems at the one startup check, instead of failing the start alone
  * from inside the emulator. Nothing is checked when local mode is off.
  */
+@UnlessBuildProfile("prod")
 @ApplicationScoped
 public class LocalConfigCheck implements ConfigurationRule {
 

@@ -1,6 +1,7 @@
 package io.stsvend.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -78,6 +79,27 @@ class DockerfileTest {
         assertTrue(String.join("\n", instructions("Dockerfile.jvm", "RUN")).contains("-XX:+UseSerialGC"),
                 "the training run uses the run-time collector");
         assertTrue(options.contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager"));
+    }
+
+    /**
+     * Issue 15: the production build has no local mode and refuses to start with it, so the training run never asks
+     * for it; which build the image holds is an argument whose default is the production build.
+     */
+    @org.junit.jupiter.api.Test
+    void jvmImageTrainsTheProductionBuildWithoutLocalMode() throws IOException {
+        String training = String.join("\n", instructions("Dockerfile.jvm", "RUN"));
+        assertFalse(training.contains("stsvend.local.enabled"), training);
+        assertFalse(training.contains("quarkus.profile"), training);
+        assertEquals(List.of("APP=target/quarkus-app"), instructions("Dockerfile.jvm", "ARG"));
+        instructions("Dockerfile.jvm", "COPY").forEach(copy -> assertTrue(copy.startsWith("${APP}/"), copy));
+    }
+
+    /** The local overlay's image (local mode on) can only come from the local flavour; its comment says how. */
+    @org.junit.jupiter.api.Test
+    void localOverlayDocumentsItsImageFromTheLocalFlavour() throws IOException {
+        String kustomization = Files.readString(Path.of("deploy", "k8s", "overlays", "local", "kustomization.yaml"));
+        assertTrue(kustomization.contains("./mvnw package -DskipTests -Dquarkus.profile=local"), kustomization);
+        assertTrue(kustomization.contains("--build-arg APP=target/local-app -t stsvend:local"), kustomization);
     }
 
     private static String javaOpts() throws IOException {

@@ -1,7 +1,8 @@
 package io.stsvend.e2e;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.stsvend.testing.FreePort;
+import io.stsvend.cloudbox.CloudBox;
+import io.stsvend.testing.CloudBoxSettings;
 import io.stsvend.testing.Keycloak;
 
 import java.util.HashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
  * {@code mobile-app} whose access tokens name audience {@code stsvend}, client {@code no-audience} whose do not,
  * client {@code short-lived} whose tokens live 10 s,
  * group {@code viewer}, user {@code alice} in it) and realm {@code elsewhere} (the same client and user), and points
- * the packaged application at realm {@code stsvend}'s JWKS, with the embedded STS and OSS emulators.
+ * the packaged application at realm {@code stsvend}'s JWKS, and at a cloud box of its own for STS and OSS.
  */
 public class KeycloakRealms implements QuarkusTestResourceLifecycleManager {
 
@@ -30,6 +31,8 @@ public class KeycloakRealms implements QuarkusTestResourceLifecycleManager {
         return System.getProperty(PASSWORD_PROPERTY);
     }
 
+    private CloudBox box;
+
     @Override
     public Map<String, String> start() {
         Keycloak keycloak = Keycloak.shared();
@@ -38,10 +41,8 @@ public class KeycloakRealms implements QuarkusTestResourceLifecycleManager {
         keycloak.client(REALM, SHORT_LIVED_CLIENT, "stsvend", Map.of("access.token.lifespan", "10"));
         keycloak.realm(OTHER_REALM, CLIENT, "stsvend", USER, PASSWORD);
         System.setProperty(PASSWORD_PROPERTY, PASSWORD);
-        Map<String, String> config = new HashMap<>();
-        config.put("stsvend.local.enabled", "true");
-        config.put("stsvend.local.sts.port", Integer.toString(FreePort.next()));
-        config.put("stsvend.local.oss.port", Integer.toString(FreePort.next()));
+        box = CloudBox.builder().start();
+        Map<String, String> config = new HashMap<>(CloudBoxSettings.withKey(box));
         config.put("mp.jwt.verify.publickey.location", keycloak.jwksUrl(REALM));
         config.put("mp.jwt.verify.issuer", keycloak.issuer(REALM));
         config.put("mp.jwt.verify.audiences", "stsvend");
@@ -55,6 +56,9 @@ public class KeycloakRealms implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // Keycloak is shared by the JVM's test classes and stopped when it exits.
+        // Keycloak is shared by the JVM's test classes and stopped when it exits; the box is this class's own.
+        if (box != null) {
+            box.close();
+        }
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * service's own {@code stsvend.sts.assume-role} timer on /q/metrics, instead of asking the emulator in-process.
  */
 @QuarkusIntegrationTest
-@WithTestResource(PackagedLocalCloud.class)
+@WithTestResource(PackagedAgainstCloudBox.class)
 @DisabledIfSystemProperty(named = "quarkus.native.sources-only", matches = "true",
         disabledReason = "only the native image builder's inputs exist, no runnable application")
 class ClaimInjectionIT extends ClaimInjectionTest {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /** {@link CredentialsEndpointTest} against the packaged application. */
 @QuarkusIntegrationTest
-@WithTestResource(PackagedLocalCloud.class)
+@WithTestResource(PackagedAgainstCloudBox.class)
 @DisabledIfSystemProperty(named = "quarkus.native.sources-only", matches = "true",
         disabledReason = "only the native image builder's inputs exist, no runnable application")
 class CredentialsEndpointIT extends CredentialsEndpointTest {

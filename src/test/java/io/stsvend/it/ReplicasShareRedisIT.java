@@ -7,6 +7,7 @@ import io.stsvend.testing.Parallel;
 import io.stsvend.testing.RedisServer;
 import io.stsvend.testing.ServiceProcess;
 import io.stsvend.testing.ReplicaSet;
+import io.stsvend.testing.SharedCacheDeployment;
 import io.stsvend.testing.StandaloneSts;
 import io.stsvend.testing.TestTokens;
 import io.vertx.core.Vertx;
@@ -29,13 +30,11 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -58,6 +57,7 @@ class ReplicasShareRedisIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    static SharedCacheDeployment deployment;
     static RedisServer redis;
     static StandaloneSts sts;
     static ReplicaSet replicas;
@@ -65,12 +65,10 @@ class ReplicasShareRedisIT {
 
     @BeforeAll
     static void startRedisStsAndThreeReplicas() {
-        redis = new RedisServer();
-        redis.start();
-        sts = new StandaloneSts(Duration.ofMillis(50));
-        // Failsafe names the native binary's path in the build directory (see pom.xml), whichever artifact was built.
-        Path buildDir = Path.of(System.getProperty("native.image.path", "target/stsvend-runner")).getParent();
-        replicas = ReplicaSet.launch(buildDir, "replica", 3, sts, Optional.of(redis), List.of());
+        deployment = SharedCacheDeployment.start("replica", 3, Duration.ofMillis(50), Map.of());
+        redis = deployment.redis();
+        sts = deployment.sts();
+        replicas = deployment.replicas();
         warmUpEachReplica();
     }
 
@@ -102,14 +100,8 @@ class ReplicasShareRedisIT {
 
     @AfterAll
     static void stopAll() {
-        if (replicas != null) {
-            replicas.close();
-        }
-        if (sts != null) {
-            sts.close();
-        }
-        if (redis != null) {
-            redis.kill();
+        if (deployment != null) {
+            deployment.close();
         }
     }
 

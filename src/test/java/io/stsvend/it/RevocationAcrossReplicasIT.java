@@ -3,9 +3,9 @@ package io.stsvend.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.stsvend.testing.RedisServer;
 import io.stsvend.testing.ReplicaSet;
 import io.stsvend.testing.ServiceProcess;
+import io.stsvend.testing.SharedCacheDeployment;
 import io.stsvend.testing.StandaloneSts;
 import io.stsvend.testing.TestTokens;
 
@@ -17,11 +17,8 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,31 +37,23 @@ class RevocationAcrossReplicasIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    static RedisServer redis;
+    static SharedCacheDeployment deployment;
     static StandaloneSts sts;
     static ReplicaSet replicas;
 
     @BeforeAll
     static void startRedisStsAndTwoReplicas() {
-        redis = new RedisServer();
-        redis.start();
-        sts = new StandaloneSts(Duration.ofMillis(10));
-        Path buildDir = Path.of(System.getProperty("native.image.path", "target/stsvend-runner")).getParent();
         // Admin tokens are a second accepted audience, as in the shipped configuration.
-        replicas = ReplicaSet.launch(buildDir, "revocation", 2, sts, Optional.of(redis), List.of(),
+        deployment = SharedCacheDeployment.start("revocation", 2, Duration.ofMillis(10),
                 Map.of("mp.jwt.verify.audiences", TestTokens.AUDIENCE + ",stsvend-admin"));
+        sts = deployment.sts();
+        replicas = deployment.replicas();
     }
 
     @AfterAll
     static void stopAll() {
-        if (replicas != null) {
-            replicas.close();
-        }
-        if (sts != null) {
-            sts.close();
-        }
-        if (redis != null) {
-            redis.kill();
+        if (deployment != null) {
+            deployment.close();
         }
     }
 

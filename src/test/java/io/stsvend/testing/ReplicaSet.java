@@ -48,9 +48,7 @@ public final class ReplicaSet implements AutoCloseable {
     public static ReplicaSet launch(Path buildDir, String name, int count, StandaloneSts sts,
                                     Optional<RedisServer> redis, List<String> jvmOptions, Map<String, String> extra) {
         Map<String, String> properties = new HashMap<>(sts.serviceProperties());
-        properties.put("mp.jwt.verify.publickey.location", fileUrl("test-keys/publicKey.pem"));
-        properties.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
-        properties.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+        properties.putAll(TestTokens.packagedVerification());
         Map<String, String> environment = new HashMap<>(sts.serviceEnvironment());
         redis.ifPresent(server -> {
             properties.put("stsvend.shared-cache.enabled", "true");

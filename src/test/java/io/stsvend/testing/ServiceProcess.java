@@ -20,14 +20,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged application as its own operating-system process, as one pod of a deployment runs it: the artifact
- * Quarkus built ({@code quarkus-artifact.properties}: the JVM jar, or the native binary with {@code -Dnative}), in
- * the prod profile, on a free loopback port, configured only by system properties and environment variables. Its
- * output goes to {@code <build dir>/processes/<name>.log}. {@link #close()} stops it as Kubernetes would (SIGTERM).
+ * Quarkus built ({@code quarkus-artifact.properties}: the JVM jar, or the native binary with {@code -Dnative}) of
+ * the prod build (no local mode), on a free loopback port, configured only by system properties and environment
+ * variables. Its output goes to {@code <build dir>/processes/<name>.log}. {@link #close()} stops it as Kubernetes would (SIGTERM).
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration ANSWER = Duration.ofSeconds(30);
 
     private final String name;
     private final int port;
@@ -39,6 +40,14 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
         this.log = log;
         this.process = process;
+    }
+
+    /**
+     * The build directory of the packaged application: failsafe names the native binary's path in it (see pom.xml),
+     * whichever artifact was built.
+     */
+    public static Path packagedBuildDir() {
+        return Path.of(System.getProperty("native.image.path", "target/stsvend-runner")).getParent();
     }
 
     /**
@@ -69,9 +78,26 @@ public final class ServiceProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
-            return status("/q/health/ready") == 200;
+            return status(HttpRequest.newBuilder(uri("/q/health/ready")), Duration.ofSeconds(2)) == 200;
         });
         return this;
+    }
+
+    /**
+     * Waits until the process exits by itself, e.g. a start refused by the startup check.
+     *
+     * @return its exit code
+     */
+    public int awaitExit(Duration atMost) {
+        try {
+            if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " still runs after " + atMost + "; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public int port() {
@@ -109,10 +135,23 @@ public final class ServiceProcess implements AutoCloseable {
         return name + " on :" + port;
     }
 
-    private int status(String path) {
+    /**
+     * The status of {@code GET path}, or -1 when nothing answers within 30 s (a fresh process's first request loads
+     * a good part of the application).
+     */
+    public int status(String path) {
+        return status(HttpRequest.newBuilder(uri(path)), ANSWER);
+    }
+
+    /** As {@link #status(String)}, with a bearer token. */
+    public int status(String path, String bearerToken) {
+        return status(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + bearerToken), ANSWER);
+    }
+
+    private static int status(HttpRequest.Builder request, Duration timeout) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -121,16 +160,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** {@code java [options] [-Dflags] -jar quarkus-run.jar}, or {@code <native binary> [-Dflags]}. */
+    /**
+     * {@code java [options] [-Dflags] -jar quarkus-app/quarkus-run.jar}, or {@code <native binary> [-Dflags]}. The jar
+     * is always the production one: the local flavour ({@code -Dquarkus.profile=local}, in {@code local-app/}) also
+     * rewrites {@code quarkus-artifact.properties} when it is built, and is never what these processes stand for.
+     */
     private static List<String> command(Path buildDir, List<String> flags, List<String> jvmOptions) {
         Properties artifact = artifact(buildDir);
-        Path path = buildDir.resolve(artifact.getProperty("path"));
         List<String> command = new ArrayList<>();
         if ("native".equals(artifact.getProperty("type"))) {
-            command.add(path.toString());
+            command.add(buildDir.resolve(artifact.getProperty("path")).toString());
             command.addAll(flags);
             return command;
         }
+        Path path = buildDir.resolve("quarkus-app").resolve("quarkus-run.jar");
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(flags);

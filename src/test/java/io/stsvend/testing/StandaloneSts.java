@@ -32,16 +32,14 @@ public final class StandaloneSts implements AutoCloseable {
         return box.assumeRoleCalls();
     }
 
-    /** What a service needs to call this emulator: endpoint, protocol and role as system properties. */
+    /** What a service needs to call this emulator: endpoints and role as system properties. */
     public Map<String, String> serviceProperties() {
-        return Map.of("stsvend.sts.endpoint", box.stsEndpoint(), "stsvend.sts.protocol", "http",
-                "stsvend.sts.role-arn", box.roleArn());
+        return CloudBoxSettings.properties(box);
     }
 
     /** The RAM user's key, as the environment variables a Kubernetes Secret would set. */
     public Map<String, String> serviceEnvironment() {
-        return Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", RAM_USER.accessKeyId(),
-                "ALIBABA_CLOUD_ACCESS_KEY_SECRET", RAM_USER.accessKeySecret());
+        return CloudBoxSettings.keyEnvironment(box);
     }
 
     @Override

@@ -31,6 +31,15 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /**
+     * Verification of these tokens by a packaged application, which has no test resources on its class path: the
+     * public key as a file URL, the issuer and the audience, as system properties.
+     */
+    public static Map<String, String> packagedVerification() {
+        return Map.of("mp.jwt.verify.publickey.location", ReplicaSet.fileUrl("test-keys/publicKey.pem"),
+                "mp.jwt.verify.issuer", ISSUER, "mp.jwt.verify.audiences", AUDIENCE);
+    }
+
     /** A valid token for {@code sub}, one hour long. */
     public static String forSubject(String sub) {
         return claims(sub).sign(privateKey("test-keys/privateKey.pem"));
