@@ -27,6 +27,17 @@ class RequestPathWarmupTest {
     }
 
     @Test
+    void roundsAfterTheFirstTakeTheVerifiedTokenCachesHitPath() {
+        RequestPathWarmup warmup = new RequestPathWarmup(BenchFixtures.defaultRules(),
+                new ObjectMapper().findAndRegisterModules());
+
+        warmup.run();
+
+        // The first round verifies the signature; every later one finds that verification, as a repeated token does.
+        assertEquals(warmup.roundsRun() - 1, warmup.verifiedCacheHits());
+    }
+
+    @Test
     void aWarmupThatFailsStillLetsReadinessGoUp() {
         // No JSON mapper: the first round fails at serialisation.
         RequestPathWarmup warmup = new RequestPathWarmup(BenchFixtures.defaultRules(), null);
