@@ -94,6 +94,16 @@ class DockerfileTest {
         instructions("Dockerfile.jvm", "COPY").forEach(copy -> assertTrue(copy.startsWith("${APP}/"), copy));
     }
 
+    /** The production start requires a token key source and an issuer (JwtVerificationCheck): the training names both. */
+    @org.junit.jupiter.api.Test
+    void jvmImageTrainingNamesWhatTheStartupCheckRequires() throws IOException {
+        String training = String.join("\n", instructions("Dockerfile.jvm", "RUN"));
+        for (String required : List.of("-Dstsvend.sts.endpoint=", "-Dmp.jwt.verify.publickey.location=",
+                "-Dmp.jwt.verify.issuer=", "ALIBABA_CLOUD_ACCESS_KEY_ID=")) {
+            assertTrue(training.contains(required), required + " in " + training);
+        }
+    }
+
     /** The local overlay's image (local mode on) can only come from the local flavour; its comment says how. */
     @org.junit.jupiter.api.Test
     void localOverlayDocumentsItsImageFromTheLocalFlavour() throws IOException {
