@@ -249,16 +249,20 @@ warm_sts_path() {
   done < "$WORK/warm.txt"
 }
 
-# fill_cache TOKENS N [WANTED]: rounds of wrk over every token until the cache holds WANTED entries (default N + the
-# 4 users of warm_sts_path); failures are never cached, so a user whose first call failed is filled by the next round.
-# Entries, not served misses: a miss whose client wrk abandoned at the end of a round fills the cache but is never
-# counted as served, so on a busy machine a count of misses could stay short of N for every round.
+# fill_cache TOKENS N [WANTED]: rounds of wrk over the tokens until the cache holds WANTED entries (default N + the
+# 4 users of warm_sts_path). Each round goes on in the list where the last one stopped (and wraps), so a round that
+# ends before the list does is not followed by rounds of hits on the same first users; failures are never cached, so
+# a user whose call failed is filled on the next pass. Entries, not served misses: a miss whose client wrk abandoned
+# at the end of a round fills the cache but is never counted as served, so on a busy machine a count of misses could
+# stay short of N for every round.
 fill_cache() {
-  local tokens=$1 n=$2 wanted=${3:-$(( $2 + 4 ))} filled
+  local tokens=$1 n=$2 wanted=${3:-$(( $2 + 4 ))} filled start=0 sent
   for round in $(seq 1 "${FILL_ROUNDS:-5}"); do
-    BENCH_TOKENS=$tokens wrk -t"$THREADS" -c16 -d"${FILL_SECONDS:-$(( n * STS_DELAY_MS / 8000 + 3 ))}s" --timeout 10s \
+    BENCH_START=$start BENCH_TOKENS=$tokens wrk -t"$THREADS" -c16 -d"${FILL_SECONDS:-$(( n * STS_DELAY_MS / 8000 + 3 ))}s" --timeout 10s \
       -s "$ROOT/bench/rotate-tokens.lua" "http://127.0.0.1:$PORT/credentials" > "$WORK/wrk-fill-$round.out" 2>&1 \
       || fail "wrk fill failed (see $WORK/wrk-fill-$round.out)"
+    sent=$(sed -n 's/^RESULT requests=\([0-9]*\).*/\1/p' "$WORK/wrk-fill-$round.out")
+    start=$(( start + ${sent:-0} ))
     filled=$(metric 'cache_size{cache="sts-credentials"')
     log "cache fill round $round: $filled users filled"
     [ "$filled" -ge "$wanted" ] && return

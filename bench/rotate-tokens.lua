@@ -1,6 +1,7 @@
 -- wrk script for bench/run.sh: every request carries the next bearer token from $BENCH_TOKENS (one JWT a line).
 -- Each wrk thread walks the list with its own offset and a stride of $BENCH_THREADS, so threads never send the same
 -- token at the same position: with a list longer than the run, every request is a different user ("cold").
+-- $BENCH_START (default 0) is where in the list the walk begins: the cache fill's rounds go on where the last stopped.
 -- done() prints one RESULT line that run.sh parses (latencies in microseconds).
 
 local tokens = {}
@@ -18,7 +19,7 @@ function init(args)
     if #line > 0 then tokens[#tokens + 1] = line end
   end
   stride = tonumber(os.getenv("BENCH_THREADS") or "1")
-  counter = id or 0
+  counter = (id or 0) + tonumber(os.getenv("BENCH_START") or "0")
 end
 
 function request()
