@@ -53,7 +53,7 @@ public final class Caller {
     }
 
     /**
-     * A caller with the given (already verified) claims.
+     * A caller with the given (already verified) claims, which must not change afterwards.
      *
      * @throws CodedException {@link ErrorCode#INVALID_CLAIM} when there is no usable {@code sub}
      */
@@ -68,6 +68,15 @@ public final class Caller {
 
     public String subject() {
         return subject;
+    }
+
+    /**
+     * All top-level claims, as described on the class. For a caller from a verified token this is the very map every
+     * request reusing that verification gets, so its identity names the verification (issuance keeps work per
+     * caller by it); callers must not modify it.
+     */
+    public Map<String, Object> claims() {
+        return claims;
     }
 
     /** The top-level claim {@code name}, as described on the class. */

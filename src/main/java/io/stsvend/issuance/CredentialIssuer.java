@@ -7,7 +7,6 @@ import io.stsvend.audit.AuditEvent;
 import io.stsvend.audit.AuditTrail;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
-import io.stsvend.grant.Claims;
 import io.stsvend.grant.GrantMapper;
 import io.stsvend.grant.GrantNarrowing;
 import io.stsvend.identity.Caller;
@@ -45,7 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class CredentialIssuer {
 
-    private final GrantMapper grantMapper;
+    private final Entitlements entitlements;
     private final StsGateway sts;
     private final StsConfig stsConfig;
     private final Freshness freshness;
@@ -61,7 +60,7 @@ public class CredentialIssuer {
                             Clock clock, @CacheName(CacheConfig.NAME) Cache cache, IssuanceMetrics metrics,
                             MissLimiter missLimiter, AuditTrail audit, SharedFlight shared,
                             Revocations revocations) {
-        this.grantMapper = grantMapper;
+        this.entitlements = new Entitlements(grantMapper);
         this.sts = sts;
         this.stsConfig = stsConfig;
         this.freshness = new Freshness(clock, cacheConfig.minRemaining(), cacheConfig.refreshWindow(),
@@ -94,8 +93,7 @@ public class CredentialIssuer {
                     throw new CodedException(ErrorCode.SUBJECT_BLOCKED,
                             "An administrator has suspended credentials for this user.");
                 }
-                request = IssuanceRequest.of(caller.subject(),
-                        narrowing.apply(grantMapper.grantsFor(claimsOf(caller))), standing.generation(), started);
+                request = new IssuanceRequest(entitlements.of(caller, narrowing), standing.generation(), started);
             } catch (CodedException e) {
                 metrics.requestFailed(e.errorCode());
                 audit.record(new AuditEvent(AuditEvent.EVENT, caller.subject(), null, null, null, null,
@@ -117,13 +115,13 @@ public class CredentialIssuer {
                                 ? CacheOutcome.REMOTE : acquired.outcome()))
                 .invoke(issued -> {
                     metrics.requestServed(issued.outcome());
-                    audit.record(request.event(issued.outcome(), AuditEvent.OK, issued.credentials().requestId(),
-                            request.startedNanos()));
+                    request.audit(audit, issued.outcome(), AuditEvent.OK, issued.credentials().requestId(),
+                            request.startedNanos());
                 })
                 .onFailure().invoke(failure -> {
                     ErrorCode code = codeOf(failure);
                     metrics.requestFailed(code);
-                    audit.record(request.event(acquired.outcome(), code.code(), null, request.startedNanos()));
+                    request.audit(audit, acquired.outcome(), code.code(), null, request.startedNanos());
                 });
     }
 
@@ -142,9 +140,8 @@ public class CredentialIssuer {
         if (kind == CacheOutcome.REFRESH) {
             obtained.whenComplete((held, failure) -> {
                 metrics.refreshed(failure == null);
-                audit.record(request.event(CacheOutcome.REFRESH,
-                        failure == null ? AuditEvent.OK : codeOf(failure).code(),
-                        failure == null ? held.credentials().requestId() : null, started));
+                request.audit(audit, CacheOutcome.REFRESH, failure == null ? AuditEvent.OK : codeOf(failure).code(),
+                        failure == null ? held.credentials().requestId() : null, started);
             });
         }
         return obtained;
@@ -173,7 +170,4 @@ public class CredentialIssuer {
         return cause instanceof CodedException coded ? coded.errorCode() : ErrorCode.INTERNAL;
     }
 
-    private static Claims claimsOf(Caller caller) {
-        return Claims.of(caller.subject(), caller::claim);
-    }
 }

@@ -11,6 +11,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,12 +42,14 @@ public class IssuanceMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** The served outcomes' counters, found without building a key on every request. */
+    private final Map<CacheOutcome, Counter> served = new EnumMap<>(CacheOutcome.class);
 
     public IssuanceMetrics(MeterRegistry registry) {
         this.registry = registry;
         // Exported from startup at zero, so a scrape or a rate() never starts from a missing series.
         for (CacheOutcome outcome : CacheOutcome.values()) {
-            counter(REQUESTS, "outcome", outcome.label(), "Credential requests by outcome");
+            served.put(outcome, counter(REQUESTS, "outcome", outcome.label(), "Credential requests by outcome"));
         }
         counter(REFRESHES, "outcome", "success", "Background refreshes by outcome");
         counter(REFRESHES, "outcome", "failure", "Background refreshes by outcome");
@@ -60,7 +63,7 @@ public class IssuanceMetrics {
     }
 
     void requestServed(CacheOutcome outcome) {
-        counter(REQUESTS, "outcome", outcome.label(), "Credential requests by outcome").increment();
+        served.get(outcome).increment();
     }
 
     void requestFailed(ErrorCode code) {
