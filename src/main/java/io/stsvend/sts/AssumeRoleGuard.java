@@ -5,6 +5,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.RateLimitType;
 import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.faulttolerance.apiimpl.LazyTypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -66,6 +68,8 @@ public class AssumeRoleGuard {
     @Inject
     public AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, Clock clock, GuardTimeouts timeouts) {
         this(config, registry, clock, timeouts.scheduler());
+        buildNow(retries);
+        buildNow(admission);
     }
 
     /**
@@ -107,6 +111,25 @@ public class AssumeRoleGuard {
                     .ifNoItem().after(totalTimeout).on(timeouts).failWith(this::timedOut)
                     .onFailure().transform(failure -> translate(failure, sent.get()));
         });
+    }
+
+    /**
+     * Under Quarkus, SmallRye Fault Tolerance hands out programmatic guards that build themselves on their first use
+     * (its CDI services are not ready where guards are usually declared). Built then, the first AssumeRole of a fresh
+     * process spent 100-230 ms creating those beans and loading their classes on an event loop: the one event-loop
+     * stall of the bench's fresh-process scenario (issue 16). The container is up by now, so build them here, once.
+     * {@link LazyTypedGuard} is SmallRye's implementation class, not its API: if an upgrade drops it, the guards build
+     * lazily again and the bench's stall count says so.
+     */
+    private static void buildNow(TypedGuard<?> guard) {
+        if (guard instanceof LazyTypedGuard<?, ?> lazy) {
+            lazy.instance(null);
+        }
+    }
+
+    /** The two SmallRye guards (for the test that proves {@link #buildNow} ran at startup). */
+    List<TypedGuard<?>> smallRyeGuards() {
+        return List.of(retries, admission);
     }
 
     private Uni<TemporaryCredentials> throughBreaker(Supplier<Uni<TemporaryCredentials>> attempt) {

@@ -1,0 +1,48 @@
+package io.stsvend.sts;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.faulttolerance.apiimpl.LazyTypedGuard;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * In a process that has not called AssumeRole yet, SmallRye's guards are already built: otherwise the first call
+ * builds them (CDI beans, class loading) on an event loop, which stalled it 100-230 ms in a fresh process (issue 16).
+ */
+@QuarkusTest
+@TestProfile(GuardsBuiltAtStartupTest.Fresh.class)
+class GuardsBuiltAtStartupTest {
+
+    /** An application of its own, so no other test has called AssumeRole in it. */
+    public static class Fresh implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("stsvend.resilience.bulkhead.queue-size", "63");
+        }
+    }
+
+    @Inject
+    AssumeRoleGuard guard;
+
+    @Test
+    void bothGuardsAreBuiltBeforeTheFirstAssumeRole() throws Exception {
+        var instance = LazyTypedGuard.class.getDeclaredField("instance");
+        instance.setAccessible(true);
+        assertFalse(guard.smallRyeGuards().isEmpty());
+        for (TypedGuard<?> built : guard.smallRyeGuards()) {
+            if (built instanceof LazyTypedGuard<?, ?>) {
+                assertNotNull(instance.get(built), "a guard still builds itself on the first AssumeRole");
+            }
+        }
+    }
+}
