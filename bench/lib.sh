@@ -201,23 +201,33 @@ mint_tokens() {
   log "minted $n tokens ($prefix-*)"
 }
 
-# run_wrk NAME PATH CONNECTIONS SECONDS TOKENS [warmup]: closed-loop load; keeps the RESULT line in WRK_<NAME>.
+# CPU time (user + system, in clock ticks) a process has used so far.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# run_wrk NAME PATH CONNECTIONS SECONDS TOKENS [warmup]: closed-loop load; keeps the RESULT line in WRK_<NAME>, with
+# the service's CPU time during the run appended (cpu_ticks=N): the cost of a request measured apart from the load
+# generator, which shares the cores and whose share moves throughput ratios.
 # A warm-up run may end before its first answer (a cold JVM on a busy machine); a measured one may not.
 run_wrk() {
   local name=$1 path=$2 conns=$3 seconds=$4 tokens=$5 warmup=${6:-}
   log "wrk $name: $path, $conns connections, ${seconds}s"
+  local ticks; ticks=$(cpu_ticks "$APP_PID")
   BENCH_TOKENS=$tokens wrk -t"$THREADS" -c"$conns" -d"${seconds}s" --timeout 10s \
     -s "$ROOT/bench/rotate-tokens.lua" "http://127.0.0.1:$PORT$path" > "$WORK/wrk-$name.out" 2>&1 \
     || fail "wrk $name failed (see $WORK/wrk-$name.out)"
   local result; result=$(grep '^RESULT' "$WORK/wrk-$name.out") || fail "wrk $name printed no result"
   [ "$(field "$result" requests)" -gt 0 ] || [ -n "$warmup" ] || fail "wrk $name got no answer"
-  declare -g "WRK_$name=$result"
+  declare -g "WRK_$name=$result cpu_ticks=$(( $(cpu_ticks "$APP_PID") - ticks ))"
 }
 
 wrk_field() { local v="WRK_$1"; field "${!v}" "$2"; }
 ok_requests() { echo $(( $(wrk_field "$1" requests) - $(wrk_field "$1" status_errors) )); }
 rps() { awk -v r="$(wrk_field "$1" requests)" -v d="$(wrk_field "$1" duration_us)" 'BEGIN {printf "%.0f", r * 1e6 / d}'; }
 ms() { awk -v u="$(wrk_field "$1" "$2")" 'BEGIN {printf "%.2f", u / 1000}'; }
+# cpu_us NAME: the service's CPU microseconds per request of that run.
+cpu_us() { awk -v t="$(wrk_field "$1" cpu_ticks)" -v r="$(wrk_field "$1" requests)" -v hz="$CLK_TCK" \
+  'BEGIN {printf "%.0f", (r > 0 ? t * 1e6 / hz / r : 0)}'; }
 
 # metric 'name{label="v"': the sum of the samples of that name carrying that label, wherever Prometheus puts it
 # among the others (labels are sorted: stsvend_sts_assume_role_seconds_count{code="none",outcome="success"}).

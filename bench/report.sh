@@ -6,6 +6,7 @@ verdict() { if awk "BEGIN {exit !($1)}"; then echo "**met**"; else echo "**misse
 HOT16=$(rps hot16) HOT64=$(rps hot64) FLOOR16=$(rps floor16) FLOOR64=$(rps floor64)
 TRIVIAL16=$(rps trivial16) TRIVIAL64=$(rps trivial64)
 TCOST16=$(calc %.2f "$TRIVIAL16 / $HOT16") TCOST64=$(calc %.2f "$TRIVIAL64 / $HOT64")
+CCOST16=$(calc %.2f "$(cpu_us hot16) / $(cpu_us trivial16)") CCOST64=$(calc %.2f "$(cpu_us hot64) / $(cpu_us trivial64)")
 SCALING=$(calc %.2f "$HOT64 / $HOT16")
 first() { local v="FIRST_$1"; field "${!v}" "$2"; }
 HALF_P99=$(calc %.2f "$(field "$FIXED_half" p99_us) / 1000")
@@ -20,10 +21,12 @@ JMH_SUM=$(calc %.1f "$JMH_jwtVerify + $JMH_grantsAndFingerprint + $JMH_cacheLook
 HOT_US=$(calc %.0f "1e6 * 2 / $HOT16") FLOOR_US=$(calc %.0f "1e6 * 2 / $FLOOR16")
 fixed() { local v="FIXED_$1"; field "${!v}" "$2"; }
 fixed_ms() { calc %.2f "$(fixed "$1" "$2") / 1000"; }
+fixed_share() { calc %.0f "$(fixed "$1" "$2") / $CLK_TCK / ($DURATION + $WARMUP) * 100"; }
 fixed_row() {
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$(fixed "$1" rate)" "$(fixed "$1" sent)" \
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$(fixed "$1" rate)" "$(fixed "$1" sent)" \
     "$(fixed "$1" ok)" "$(fixed "$1" errors)" "$(fixed_ms "$1" p50_us)" "$(fixed_ms "$1" p90_us)" \
-    "$(fixed_ms "$1" p99_us)" "$(fixed_ms "$1" p999_us)" "$(fixed_ms "$1" max_us)"
+    "$(fixed_ms "$1" p99_us)" "$(fixed_ms "$1" p999_us)" "$(fixed_ms "$1" max_us)" "$(fixed_share "$1" app_ticks)" \
+    "$(fixed_share "$1" gen_ticks)"
 }
 
 replica_field() { field "$(grep "^RESULT scenario=$1 " "$WORK/replicas.out")" "$2"; }
@@ -38,8 +41,8 @@ replica_rows() {  # one table row per RESULT line of ReplicaCalls
 }
 
 row() {  # row LABEL NAME: one wrk run as a table row
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(rps "$2")" "$(ms "$2" p50_us)" "$(ms "$2" p99_us)" \
-    "$(ms "$2" p999_us)" "$(wrk_field "$2" status_errors)" "$(wrk_field "$2" socket_errors)"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(rps "$2")" "$(cpu_us "$2")" "$(ms "$2" p50_us)" \
+    "$(ms "$2" p99_us)" "$(ms "$2" p999_us)" "$(wrk_field "$2" status_errors)" "$(wrk_field "$2" socket_errors)"
 }
 
 cat <<EOF
@@ -59,8 +62,11 @@ cat <<EOF
 
 ## Throughput and latency (closed loop, wrk)
 
-| scenario | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors |
-|---|---:|---:|---:|---:|---:|---:|
+Service CPU µs/req: the service process's CPU time (user + system, /proc) during the run ÷ its requests, so the
+cost of a request apart from wrk, which shares the two cores.
+
+| scenario | req/s | service CPU µs/req | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors |
+|---|---:|---:|---:|---:|---:|---:|---:|
 $(row '/q/health, 16 conn (the issue'"'"'s reference)' health)
 $(row 'trivial route: /q/health/live, 16 conn' trivial16)
 $(row 'trivial route, 64 conn' trivial64)
@@ -76,10 +82,11 @@ $(row 'no cache, 64 conn' nocache64)
 
 bench FixedRateLoad (Vert.x client + HdrHistogram), hot /credentials at a quarter and at half the measured hot
 capacity ($HOT_CAPACITY req/s, the better of 16 and 64 connections), 64 connections, latency measured from each
-request's due time.
+request's due time. CPU columns: each process's CPU time over the run (warm-up included) as a percentage of one
+core; the two cores give 200%.
 
-| rate req/s | measured | ok | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| rate req/s | measured | ok | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | service CPU % | generator CPU % |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 $(fixed_row quarter)
 $(fixed_row half)
 
@@ -112,9 +119,10 @@ $(fixed_row half)
 | … its first $FIRST_REQUESTS requests (16 at a time, 100 users): answered / non-200 / p99 / max | $(first fresh requests) / $(first fresh errors) / $(first fresh p99_ms) ms / $(first fresh max_ms) ms |
 | … event-loop stalls > 100 ms reported by Vert.x during its whole life (checked once a second) | $FRESH_STALLS |
 | image JVM options as in a pod of the manifests (bench image_jvm_opts) | \`$IMAGE_OPTS\` |
-| users in the RSS scenario (cache entries after the fill) | $SERVICE_USERS ($SERVICE_MISSES) |
+| users in the RSS scenario (answered once each by the production jar alone, bench ServiceFootprint) | $SERVICE_USERS ($SERVICE_MISSES) |
 | RSS under load with them (max, 64 conn, ${DURATION} s) | $((RSS_MANY_KB / 1024)) MiB |
-| heap after the load (jcmd GC.heap_info) | ${HEAP_MANY:-n/a} |
+| heap after the load (jcmd GC.heap_info: young; old) | ${HEAP_MANY:-n/a} |
+| … its throughput and p99 meanwhile (64 conn) | $(rps many64) req/s, p99 $(ms many64 p99_us) ms |
 
 ## Replicas: AssumeRole calls per user (issue 8)
 
@@ -151,7 +159,7 @@ machine is larger than that; see bench/results).
 
 | target | measured | verdict |
 |---|---|---|
-| cached request ≤ 1.5× the cost of a trivial route (/q/health/live) | ${TCOST16}× at 16 conn, ${TCOST64}× at 64 conn (trivial req/s ÷ hot req/s); JWT floor: ${COST16}× / ${COST64}× | $(verdict "$TCOST16 <= 1.5 && $TCOST64 <= 1.5") |
+| cached request ≤ 1.5× the cost of a trivial route (/q/health/live) | ${TCOST16}× at 16 conn, ${TCOST64}× at 64 conn (trivial req/s ÷ hot req/s); JWT floor: ${COST16}× / ${COST64}×; by service CPU per request: ${CCOST16}× / ${CCOST64}× | $(verdict "$TCOST16 <= 1.5 && $TCOST64 <= 1.5") (throughput); $(verdict "$CCOST16 <= 1.5 && $CCOST64 <= 1.5") (CPU) |
 | hot throughput does not fall from 16 to 64 connections | $HOT16 → $HOT64 req/s (${SCALING}×) | $(verdict "$SCALING >= 0.95") |
 | open-loop p99 ≤ 5 ms at half the hot capacity, 64 conn | ${HALF_P99} ms at $(field "$FIXED_half" rate) req/s | $(verdict "$HALF_P99 <= 5") |
 | JVM launch → ready ≤ 1 s | ${START_TARGET} ms (the image's start; Java 17 plain: ${START17} ms) | $(verdict "$START_TARGET <= 1000") |

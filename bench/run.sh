@@ -184,10 +184,16 @@ HOT_CAPACITY=$(awk -v a="$(rps hot16)" -v b="$(rps hot64)" 'BEGIN {print (a > b 
 fixed_rate() {  # fixed_rate NAME FRACTION
   local rate; rate=$(awk -v r="$HOT_CAPACITY" -v f="$2" 'BEGIN {x = int(r * f / 100) * 100; print (x < 100 ? 100 : x)}')
   log "fixed rate $1: $rate req/s"
+  local app0 gen; app0=$(cpu_ticks "$APP_PID")
   "${JAVA_TOOL[@]}" io.stsvend.bench.FixedRateLoad "http://127.0.0.1:$PORT/credentials" "$WORK/users.txt" \
-    "$rate" "$DURATION" 64 "$WARMUP" > "$WORK/fixedrate-$1.out" 2> "$WORK/fixedrate-$1.err" \
-    || fail "fixed-rate run $1 failed (see $WORK/fixedrate-$1.err)"
-  declare -g "FIXED_$1=$(grep '^RESULT' "$WORK/fixedrate-$1.out")"
+    "$rate" "$DURATION" 64 "$WARMUP" > "$WORK/fixedrate-$1.out" 2> "$WORK/fixedrate-$1.err" &
+  gen=$!
+  # The generator's CPU over its whole run (warm-up included, read just before it exits), the service's alike:
+  # both share the two cores, so "half the capacity" is only half if the generator leaves the service its share.
+  local gen_ticks=0
+  while kill -0 "$gen" 2>/dev/null; do gen_ticks=$(cpu_ticks "$gen" 2>/dev/null || echo "$gen_ticks"); sleep 0.2; done
+  wait "$gen" || fail "fixed-rate run $1 failed (see $WORK/fixedrate-$1.err)"
+  declare -g "FIXED_$1=$(grep '^RESULT' "$WORK/fixedrate-$1.out") app_ticks=$(( $(cpu_ticks "$APP_PID") - app0 )) gen_ticks=$gen_ticks"
 }
 fixed_rate quarter 0.25
 fixed_rate half 0.5
@@ -218,19 +224,25 @@ FRESH_STALLS=$(stalls fresh)
 stop_app
 
 # ---- RSS with many cached users under the manifests' heap cap ------------------------------------------------------
-# The image's JVM options (heap = the pod limit × MaxRAMPercentage); STS answers at once so the fill is CPU-bound.
-log "RSS scenario: $SERVICE_USERS cached users, JVM options: $IMAGE_OPTS"
-STS_DELAY_MS=0 APP_JAVA=$IMAGE_JAVA start_app footprint $IMAGE_OPTS "${IMAGE_START[@]}" \
-  -Dstsvend.resilience.rate-limit.account-quota=100000 -Dstsvend.cache.maximum-size="$SERVICE_USERS"
-mint_tokens "$WORK/many-users.txt" many "$SERVICE_USERS"
-FILL_SECONDS=$($SMOKE && echo 5 || echo 20) FILL_ROUNDS=60 \
-  fill_cache "$WORK/many-users.txt" "$SERVICE_USERS" "$SERVICE_USERS"
-SERVICE_MISSES=$(metric 'cache_size{cache="sts-credentials"')
+# The production jar alone in its JVM (bench ServiceFootprint; STS is a standalone emulator in the tool's JVM: the
+# local flavour's embedded one keeps every token and nonce it saw, as much heap as the service's cache), with the
+# image's JVM options, on the image's JDK; STS answers at once so the fill is CPU-bound.
+log "RSS scenario: $SERVICE_USERS cached users, production jar, JVM options: $IMAGE_OPTS"
+coproc FOOTPRINT { "$IMAGE_JAVA" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$CLASSPATH_TEST" \
+  io.stsvend.bench.ServiceFootprint "$ROOT/target" "$SERVICE_USERS" "$WORK/many-users.txt" $IMAGE_OPTS \
+  2> "$WORK/footprint.err"; }
+FOOTPRINT_READY=""
+while read -r line <&"${FOOTPRINT[0]}"; do case "$line" in READY*) FOOTPRINT_READY=$line; break ;; esac; done
+[ -n "$FOOTPRINT_READY" ] || fail "RSS scenario did not start (see $WORK/footprint.err)"
+PORT=$(field "$FOOTPRINT_READY" port) APP_PID=$(field "$FOOTPRINT_READY" pid)
+SERVICE_MISSES=$(field "$FOOTPRINT_READY" filled)
 sample_rss_start
 run_wrk many64 /credentials 64 "$DURATION" "$WORK/many-users.txt"
 RSS_MANY_KB=$(sample_rss_stop)
-HEAP_MANY=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | grep -m1 -oE 'total [0-9]+K, used [0-9]+K' || true)
-stop_app
+HEAP_MANY=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | grep -oE 'total [0-9]+K, used [0-9]+K' | paste -sd ';' - || true)
+APP_PID=""
+eval "exec ${FOOTPRINT[1]}>&-"
+wait "$FOOTPRINT_PID" 2>/dev/null || true
 
 # ---- the same hot load with the cache switched off: every request calls STS ---------------------------------------
 start_app nocache -Dquarkus.cache.enabled=false

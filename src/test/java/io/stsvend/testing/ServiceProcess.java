@@ -104,6 +104,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The operating-system process id (for measurements from outside, e.g. its RSS). */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
