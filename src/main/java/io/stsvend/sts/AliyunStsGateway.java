@@ -12,6 +12,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.Startup;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,8 +22,11 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * {@link StsGateway} over {@code aliyun-java-sdk-sts}. One SDK client (thread-safe, pooled HTTP connections) is built
- * at startup from {@link StsConfig}; each call runs on the Quarkus worker pool because the SDK blocks.
+ * at startup from {@link StsConfig}; each call runs on the Quarkus worker pool because the SDK blocks. At startup, not
+ * on the first AssumeRole: built there, on an event loop, the SDK's Apache HTTP client loaded its public-suffix list
+ * and classes and stalled that event loop over 100 ms in a fresh process (issue 16).
  */
+@Startup
 @ApplicationScoped
 public class AliyunStsGateway implements StsGateway {
 

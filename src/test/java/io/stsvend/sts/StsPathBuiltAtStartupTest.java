@@ -1,11 +1,14 @@
 package io.stsvend.sts;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableBean;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.faulttolerance.apiimpl.LazyTypedGuard;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -16,12 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * In a process that has not called AssumeRole yet, SmallRye's guards are already built: otherwise the first call
- * builds them (CDI beans, class loading) on an event loop, which stalled it 100-230 ms in a fresh process (issue 16).
+ * In a process that has not called AssumeRole yet, the STS path is already built: SmallRye's guards and the SDK
+ * client. Otherwise the first call builds them (CDI beans, the Apache HTTP client, class loading) on an event loop,
+ * which stalled it 100-230 ms in a fresh process (issue 16).
  */
 @QuarkusTest
-@TestProfile(GuardsBuiltAtStartupTest.Fresh.class)
-class GuardsBuiltAtStartupTest {
+@TestProfile(StsPathBuiltAtStartupTest.Fresh.class)
+class StsPathBuiltAtStartupTest {
 
     /** An application of its own, so no other test has called AssumeRole in it. */
     public static class Fresh implements QuarkusTestProfile {
@@ -33,6 +37,16 @@ class GuardsBuiltAtStartupTest {
 
     @Inject
     AssumeRoleGuard guard;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSdkClientIsBuiltBeforeTheFirstAssumeRole() {
+        InjectableBean<AliyunStsGateway> bean = (InjectableBean<AliyunStsGateway>) Arc.container().beanManager()
+                .resolve(Arc.container().beanManager().getBeans(AliyunStsGateway.class));
+
+        assertNotNull(Arc.container().getActiveContext(ApplicationScoped.class).get(bean),
+                "the STS gateway (and its SDK client) is created by the first AssumeRole");
+    }
 
     @Test
     void bothGuardsAreBuiltBeforeTheFirstAssumeRole() throws Exception {
