@@ -58,7 +58,7 @@ cat <<EOF
 | quota guards (the emulator has no quota; bench/README.md) | raised: ${QUOTA_GUARDS[*]} |
 | service JVM options | ${JVM_OPTS:-none (default heap sizing: $(java -XX:+PrintFlagsFinal -version 2>/dev/null | awk '/ MaxHeapSize / {printf "%d MiB max heap", $4/1048576}'))} |
 | measured run length | ${DURATION} s each (wrk 4.1, $THREADS threads, loopback; load generator shares the cores) |
-| commit | $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (dirty)') |
+| commit | $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet -- . ':!bench/results' || echo ' (dirty)') |
 
 ## Throughput and latency (closed loop, wrk)
 

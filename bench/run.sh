@@ -39,7 +39,7 @@ if $SMOKE; then
   USERS=20 DURATION=2 REPLICA_USERS=20 SERVICE_USERS=200 START_RUNS=1
   WARMUP=1 COLD_TOKENS=200 FOOTPRINT_USERS=2000 JMH_ARGS=(-f 0 -wi 0 -i 1 -r 200ms)
 else
-  WARMUP=5 COLD_TOKENS=$((USERS * 6)) FOOTPRINT_USERS=100000 START_RUNS=3 JMH_ARGS=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+  WARMUP=10 COLD_TOKENS=$((USERS * 6)) FOOTPRINT_USERS=100000 START_RUNS=3 JMH_ARGS=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
 fi
 # The fresh-process scenario: this many requests to a just-started service (issue 16: no stall in the first 1,000).
 FIRST_REQUESTS=1000
