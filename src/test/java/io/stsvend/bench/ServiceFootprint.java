@@ -5,10 +5,6 @@ import io.stsvend.testing.ServiceProcess;
 import io.stsvend.testing.StandaloneSts;
 import io.stsvend.testing.TestTokens;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -37,8 +32,6 @@ import java.util.stream.IntStream;
  */
 public final class ServiceFootprint {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final int PASSES = 5;
 
     private ServiceFootprint() {
@@ -73,19 +66,19 @@ public final class ServiceFootprint {
     /** Asks once for every token's credentials, then again for those that failed; the number answered 200. */
     private static int fill(ServiceProcess service, List<String> tokens) throws Exception {
         List<String> pending = tokens;
-        AtomicInteger filled = new AtomicInteger();
+        int filled = 0;
         ExecutorService pool = Executors.newFixedThreadPool(32);
         try {
             for (int pass = 0; pass < PASSES && !pending.isEmpty(); pass++) {
                 List<Future<String>> failed = new ArrayList<>();
                 for (String token : pending) {
-                    failed.add(pool.submit(() -> ok(service, token) ? null : token));
+                    failed.add(pool.submit(() -> service.status("/credentials", token) == 200 ? null : token));
                 }
                 List<String> again = new ArrayList<>();
                 for (Future<String> f : failed) {
                     String token = f.get();
                     if (token == null) {
-                        filled.incrementAndGet();
+                        filled++;
                     } else {
                         again.add(token);
                     }
@@ -95,19 +88,6 @@ public final class ServiceFootprint {
         } finally {
             pool.shutdownNow();
         }
-        return filled.get();
-    }
-
-    private static boolean ok(ServiceProcess service, String token) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(service.uri("/credentials"))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return filled;
     }
 }
