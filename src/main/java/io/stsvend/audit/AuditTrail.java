@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -22,6 +24,10 @@ import java.util.Objects;
  * verified token, so the issuer renders it once and keeps it) followed by what this attempt did. Together they are
  * Jackson's rendering of the {@link AuditEvent}, byte for byte: the head through the object mapper, the tail's
  * strings through Jackson's own JSON string escaping.
+ *
+ * <p>A line is queued and written by the audit trail's own thread ({@link AuditWriter}), not by the event loop that
+ * served the request; {@link #flush()} writes what is queued now. (The category's other lines, one per admin request
+ * and per accepted upload callback, are rare and written directly by {@code AdminAudit} and {@code CallbackVerifier}.)
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -30,6 +36,8 @@ public class AuditTrail {
     public static final String CATEGORY = "stsvend.audit";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AuditWriter writer;
 
     /** The caller's fields of a line, rendered: {@link AuditEvent} up to and including {@code grants}. */
     public static final class Head {
@@ -64,6 +72,23 @@ public class AuditTrail {
         }
     }
 
+    @PostConstruct
+    void start() {
+        // Not in a field initializer: the client proxy runs this class's constructor too.
+        writer = new AuditWriter(LOG::info, "stsvend-audit", AuditWriter.MAX_PENDING,
+                AuditWriter.INTERVAL_NANOS);
+    }
+
+    @PreDestroy
+    void stop() {
+        writer.close();
+    }
+
+    /** Writes every line queued so far, on the calling thread (tests, before reading the log). */
+    public void flush() {
+        writer.flush();
+    }
+
     public void record(AuditEvent event) {
         record(head(event.event(), event.subject(), event.roleSessionName(), event.policyFingerprint(),
                 event.grants()), event.cache(), event.outcome(), event.stsRequestId(), event.latencyMs());
@@ -71,7 +96,9 @@ public class AuditTrail {
 
     /** One line: {@code head}, then this attempt's {@code cache} label and STS request id (either may be null). */
     public void record(Head head, String cache, String outcome, String stsRequestId, long latencyMs) {
-        LOG.info(line(head, cache, outcome, stsRequestId, latencyMs));
+        if (LOG.isInfoEnabled()) {
+            writer.write(line(head, cache, outcome, stsRequestId, latencyMs));
+        }
     }
 
     static String line(Head head, String cache, String outcome, String stsRequestId, long latencyMs) {

@@ -193,9 +193,10 @@ public class HotPathBenchmark {
         return CachedEntries.hit(slot.join());
     }
 
-    /** Jackson writing the 200 body (what RESTEasy Reactive's Jackson writer does per response). */
     /**
-     * Issue 16 lever 2: one audit line as the service writes it on the event loop — a JSON object of the audit
+     * Issue 16 lever 2: one audit line as the service wrote it on the event loop before lines were queued for the
+     * audit trail's own thread (io.stsvend.audit.AuditWriter), in one thread, so without the lock contention that
+     * cost most in the service — a JSON object of the audit
      * event's shape, a log record, Quarkus's default console pattern, and a flushed write (to /dev/null: the write
      * system call without a reader on the other end).
      */

@@ -101,4 +101,18 @@ class AuditTrailTest {
         assertEquals("invalid-claim", lines.get(0).path("outcome").asText());
         assertTrue(lines.get(0).path("cache").isMissingNode(), "the cache was never consulted");
     }
+
+    @Test
+    void theEventLoopThatServedARequestDoesNotWriteItsLine() {
+        String token = TestTokens.forSubject("audit-carl", "viewer");
+        get(token).then().statusCode(200);
+        get(token).then().statusCode(200);
+
+        List<String> writers = logs.lines().stream()
+                .filter(l -> AuditTrail.CATEGORY.equals(l.category()) && l.text().contains("\"subject\":\"audit-carl\""))
+                .map(LogCapture.Line::thread).toList();
+        assertEquals(2, writers.size(), writers::toString);
+        assertTrue(writers.stream().noneMatch(t -> t.startsWith("vert.x-eventloop")),
+                "queued for the audit trail's thread, not written by the event loop: " + writers);
+    }
 }

@@ -1,5 +1,10 @@
 package io.stsvend.testing;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.InstanceHandle;
+import io.stsvend.audit.AuditTrail;
+
 import org.jboss.logmanager.ExtLogRecord;
 
 import java.io.PrintWriter;
@@ -17,6 +22,10 @@ import java.util.logging.Logger;
  * category and fully formatted text, stack traces included, plus each raw parameter, so tests can assert both what
  * is logged and what never appears in logs (a parameter the format does not use still counts). Close it to remove
  * the handler.
+ *
+ * <p>Audit lines are written by the audit trail's own thread a little after their request; reading the captured
+ * records first writes the lines queued so far ({@link AuditTrail#flush()}), so a request's line is there as soon as
+ * its response is.
  */
 public final class LogCapture extends Handler implements AutoCloseable {
 
@@ -24,8 +33,9 @@ public final class LogCapture extends Handler implements AutoCloseable {
      * One captured record.
      *
      * @param parameters the record's parameters as strings, whether or not its format uses them
+     * @param thread     the name of the thread that wrote the record
      */
-    public record Line(String category, Level level, String text, List<String> parameters) {
+    public record Line(String category, Level level, String text, List<String> parameters, String thread) {
 
         /** Whether the text, the category or any parameter contains {@code value}. */
         public boolean contains(String value) {
@@ -47,17 +57,31 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     public List<Line> lines() {
+        flushAuditTrail();
         return List.copyOf(lines);
     }
 
     /** Texts of the records of one category. */
     public List<String> texts(String category) {
+        flushAuditTrail();
         return lines.stream().filter(l -> category.equals(l.category())).map(Line::text).toList();
     }
 
     /** The captured records that contain {@code value} anywhere ({@link Line#contains}). */
     public List<Line> linesContaining(String value) {
+        flushAuditTrail();
         return lines.stream().filter(l -> l.contains(value)).toList();
+    }
+
+    private static void flushAuditTrail() {
+        ArcContainer container = Arc.container();
+        if (container != null && container.isRunning()) {
+            try (InstanceHandle<AuditTrail> trail = container.instance(AuditTrail.class)) {
+                if (trail.isAvailable()) {
+                    trail.get().flush();
+                }
+            }
+        }
     }
 
     @Override
@@ -71,7 +95,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
         }
         Object[] parameters = record.getParameters() == null ? new Object[0] : record.getParameters();
         lines.add(new Line(String.valueOf(record.getLoggerName()), record.getLevel(), text.toString(),
-                Arrays.stream(parameters).map(String::valueOf).toList()));
+                Arrays.stream(parameters).map(String::valueOf).toList(), Thread.currentThread().getName()));
     }
 
     @Override
