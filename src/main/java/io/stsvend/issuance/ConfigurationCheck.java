@@ -62,6 +62,7 @@ public class ConfigurationCheck implements ConfigurationRule {
     void onStart(@Observes @Priority(2) StartupEvent event) {
         LOG.infof("Vending for role %s, %d grant rule(s), tokens of %ss, cache of %d entries",
                 sts.roleArn(), grants.rules().size(), sts.duration().toSeconds(), cache.maximumSize());
+        CacheChecks.heapWarning(cache.maximumSize(), Runtime.getRuntime().maxMemory()).ifPresent(LOG::warn);
     }
 
     static List<String> problems(GrantsConfig grants, StsConfig sts, CacheConfig cache, OssConfig oss,
