@@ -134,7 +134,9 @@ fi
 fi
 
 # ---- the service with its cache: floor, hot, fixed rate, profile, cold --------------------------------------------
-start_app cached
+# With the image's heap cap and collector (as a pod of the manifests runs it): the open-loop tail depends on them
+# (with the JVM's defaults, G1 and a quarter of this machine's memory, p99 at half capacity was several times higher).
+start_app cached $IMAGE_OPTS
 START_MS=$APP_START_MS RSS_IDLE_KB=$(rss_kb)
 mint_tokens "$WORK/users.txt" bench-user "$USERS"
 mint_tokens "$WORK/cold.txt" "cold-$RANDOM" "$COLD_TOKENS"
