@@ -80,7 +80,8 @@ $(row 'no cache, 64 conn' nocache64)
 
 ## Latency at a fixed rate (open loop, coordinated omission accounted)
 
-bench FixedRateLoad (Vert.x client + HdrHistogram), hot /credentials at a quarter and at half the measured hot
+bench FixedRateLoad (one java.nio thread + HdrHistogram; it reports a couple of hundred µs high, see bench/README.md), hot
+/credentials at a quarter and at half the measured hot
 capacity ($HOT_CAPACITY req/s, the better of 16 and 64 connections), 64 connections, latency measured from each
 request's due time. CPU columns: each process's CPU time over the run (warm-up included) as a percentage of one
 core; the two cores give 200%.
