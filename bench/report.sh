@@ -56,7 +56,7 @@ cat <<EOF
 | users (hot) / cold tokens | $USERS / $COLD_TOKENS |
 | STS emulator delay | ${STS_DELAY_MS} ms |
 | quota guards (the emulator has no quota; bench/README.md) | raised: ${QUOTA_GUARDS[*]} |
-| service JVM options | ${JVM_OPTS:-none (default heap sizing: $(java -XX:+PrintFlagsFinal -version 2>/dev/null | awk '/ MaxHeapSize / {printf "%d MiB max heap", $4/1048576}'))} |
+| service JVM options (the hot-path run's process: the image's, as in a pod of the manifests) | \`${IMAGE_OPTS}${JVM_OPTS}\` |
 | measured run length | ${DURATION} s each (wrk 4.1, $THREADS threads, loopback; load generator shares the cores) |
 | commit | $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet -- . ':!bench/results' || echo ' (dirty)') |
 
