@@ -1,6 +1,7 @@
 package io.stsvend.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -8,7 +9,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.stsvend.issuance.CacheChecks;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -40,16 +40,15 @@ class CacheFitsHeapTest {
     }
 
     static long heapPercent() throws IOException {
-        Matcher percent = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)")
-                .matcher(Files.readString(Path.of("src", "main", "docker", "Dockerfile.jvm")));
+        Matcher percent = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(DockerfileTest.javaOpts());
         assertTrue(percent.find(), "Dockerfile.jvm sets MaxRAMPercentage");
         return Long.parseLong(percent.group(1));
     }
 
     static long defaultCacheSize() throws IOException {
-        Matcher size = Pattern.compile("(?m)^  cache:\\n(?:    .*\\n)*?    maximum-size: (\\d+)")
-                .matcher(Files.readString(Path.of("src", "main", "resources", "application.yaml")));
-        assertTrue(size.find(), "application.yaml sets stsvend.cache.maximum-size");
-        return Long.parseLong(size.group(1));
+        String size = YamlProperties.parse(Files.readString(ApplicationEndpoints.APPLICATION_YAML))
+                .get("stsvend.cache.maximum-size");
+        assertNotNull(size, "application.yaml sets stsvend.cache.maximum-size");
+        return Long.parseLong(size.trim());
     }
 }

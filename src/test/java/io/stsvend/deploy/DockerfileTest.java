@@ -123,7 +123,7 @@ class DockerfileTest {
         assertTrue(kustomization.contains("--build-arg APP=target/local-app -t stsvend:local"), kustomization);
     }
 
-    private static String javaOpts() throws IOException {
+    static String javaOpts() throws IOException {
         return instructions("Dockerfile.jvm", "ENV").stream().filter(e -> e.startsWith("JAVA_OPTS="))
                 .findFirst().orElseThrow(() -> new AssertionError("Dockerfile.jvm sets no JAVA_OPTS"));
     }
