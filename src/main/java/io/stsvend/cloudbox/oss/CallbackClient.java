@@ -48,7 +48,7 @@ final class CallbackClient {
     /** The upload's response: the callback server's JSON, or a failed future with 203 CallbackFailed. */
     Future<OssResponse> deliver(CallbackParameters callback, String bucket, StoredObject object) {
         Buffer body = Buffer.buffer(callback.render(bucket, object), "UTF-8");
-        return attempt(callback, callback.urls(), 0, body).map(json -> OssResponse.status(200)
+        return keys.ready(vertx).compose(ready -> attempt(callback, callback.urls(), 0, body)).map(json -> OssResponse.status(200)
                 .header("Content-Type", "application/json").header("ETag", object.quotedEtag())
                 .header("x-oss-hash-crc64ecma", Long.toUnsignedString(object.crc64())).body(json));
     }

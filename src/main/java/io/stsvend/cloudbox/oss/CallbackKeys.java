@@ -9,25 +9,57 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
 /**
  * The RSA key pair one emulator instance signs upload callbacks with (spec §6.2: {@code MD5withRSA}, PKCS#1 v1.5),
- * generated at construction and never persisted, and the URL of its public key. The emulator serves the PEM at
- * {@link #PUBLIC_KEY_PATH} on its own port; that path's first segment contains an underscore and a dot, which no
- * bucket name can, so it never collides with path-style addressing. The private key never leaves this class.
+ * generated when first needed and never persisted, and the URL of its public key. Not at construction: an RSA 2048
+ * key generation costs a start (local mode's among them) about 0.2 s of a core, and most emulator runs send no
+ * callback; {@link #ready} generates it on a worker thread, so the first callback does not stall an event loop.
+ * The emulator serves the PEM at {@link #PUBLIC_KEY_PATH} on its own port; that path's first segment contains an
+ * underscore and a dot, which no bucket name can, so it never collides with path-style addressing. The private key never leaves this class.
  */
 final class CallbackKeys {
 
     /** Where the emulator serves the public key, mirroring Alibaba's {@code callback_pub_key_v1.pem}. */
     static final String PUBLIC_KEY_PATH = "/callback_pub_key_v1.pem";
 
-    private final KeyPair keyPair;
+    private volatile KeyPair keyPair;
     private volatile URI publicKeyUrl;
 
-    CallbackKeys() {
+    /** Completes once the key pair exists: at once after the first time, else after generating it on a worker. */
+    Future<Void> ready(Vertx vertx) {
+        return keyPair != null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+            keyPair();
+            return null;
+        }, false);
+    }
+
+    /** True once the key pair was generated. */
+    boolean generated() {
+        return keyPair != null;
+    }
+
+    private KeyPair keyPair() {
+        KeyPair pair = keyPair;
+        if (pair == null) {
+            synchronized (this) {
+                pair = keyPair;
+                if (pair == null) {
+                    pair = generate();
+                    keyPair = pair;
+                }
+            }
+        }
+        return pair;
+    }
+
+    private static KeyPair generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            this.keyPair = generator.generateKeyPair();
+            return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA unavailable", e);
         }
@@ -52,13 +84,13 @@ final class CallbackKeys {
     }
 
     PublicKey publicKey() {
-        return keyPair.getPublic();
+        return keyPair().getPublic();
     }
 
     /** The public key as a PEM {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo), as Alibaba publishes it. */
     String publicKeyPem() {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(keyPair.getPublic().getEncoded());
+                .encodeToString(keyPair().getPublic().getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
     }
 
@@ -66,7 +98,7 @@ final class CallbackKeys {
     String sign(String stringToSign) {
         try {
             Signature signature = Signature.getInstance("MD5withRSA");
-            signature.initSign(keyPair.getPrivate());
+            signature.initSign(keyPair().getPrivate());
             signature.update(stringToSign.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
