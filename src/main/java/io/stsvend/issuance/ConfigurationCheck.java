@@ -8,6 +8,7 @@ import io.stsvend.sharedcache.SharedCacheChecks;
 import io.stsvend.sharedcache.SharedCacheConfig;
 import io.stsvend.sts.ResilienceConfig;
 import io.stsvend.sts.ServerCredentials;
+import io.stsvend.sts.StsChecks;
 import io.stsvend.sts.StsConfig;
 
 import jakarta.annotation.Priority;
@@ -73,6 +74,7 @@ public class ConfigurationCheck implements ConfigurationRule {
         problems.within("stsvend.sts.duration", sts.duration(), MIN_DURATION, MAX_DURATION);
         problems.within("stsvend.sts.connect-timeout", sts.connectTimeout(), Duration.ofMillis(100), Duration.ofSeconds(30));
         problems.within("stsvend.sts.read-timeout", sts.readTimeout(), Duration.ofMillis(100), Duration.ofSeconds(60));
+        problems.addAll(StsChecks.problems(sts));
         problems.addAll(ServerCredentials.problems(sts));
         if (!oss.endpoint().matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?")) {
             problems.add("stsvend.oss.endpoint: must be an http(s) URL with a host and optional port");

@@ -3,29 +3,26 @@ package io.stsvend.sts;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How stsvend reaches STS and which role it assumes ({@code stsvend.sts.*}). Checked at startup. */
+/**
+ * How stsvend reaches STS and which role it assumes ({@code stsvend.sts.*}). Checked at startup: the forms of its
+ * names and addresses by {@link StsChecks}, bounds and credentials by the issuance group's configuration check.
+ */
 @ConfigMapping(prefix = "stsvend.sts")
 public interface StsConfig {
 
     /** The RAM role assumed for every user, {@code acs:ram::<account-id>:role/<role-name>}. */
-    @Pattern(regexp = "acs:ram::[0-9]{1,32}:role/[A-Za-z0-9.@_-]{1,64}",
-            message = "must look like acs:ram::<account-id>:role/<role-name>")
     String roleArn();
 
     /** STS region id, e.g. cn-hangzhou; selects the regional endpoint sts.<region>.aliyuncs.com. */
     @WithDefault("cn-hangzhou")
-    @Pattern(regexp = "[a-z0-9-]{2,32}", message = "must be an Alibaba Cloud region id such as cn-hangzhou")
     String region();
 
     /** Endpoint override as host[:port], e.g. sts-vpc.cn-hangzhou.aliyuncs.com or 127.0.0.1:18081; empty = regional. */
-    Optional<@Pattern(regexp = "[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?", message = "must be host or host:port") String> endpoint();
+    Optional<String> endpoint();
 
     /** Protocol used to reach STS. HTTPS in production; HTTP only for the local emulator. */
     @WithDefault("https")
@@ -44,10 +41,10 @@ public interface StsConfig {
     Duration readTimeout();
 
     /** The RAM user's AccessKeyId; set through ALIBABA_CLOUD_ACCESS_KEY_ID, never in a file in the repository. */
-    Optional<@NotBlank String> accessKeyId();
+    Optional<String> accessKeyId();
 
     /** The RAM user's AccessKeySecret; set through ALIBABA_CLOUD_ACCESS_KEY_SECRET. Never logged. */
-    Optional<@NotBlank String> accessKeySecret();
+    Optional<String> accessKeySecret();
 
     /** The server's own identity through RRSA on ACK; when {@link Rrsa#enabled()} it replaces the static key. */
     Rrsa rrsa();
@@ -63,19 +60,16 @@ public interface StsConfig {
     interface Rrsa {
 
         /** The pod's RAM role, {@code acs:ram::<account-id>:role/<name>}; default ALIBABA_CLOUD_ROLE_ARN. */
-        Optional<@Pattern(regexp = "acs:ram::[0-9]{1,32}:role/[A-Za-z0-9.@_-]{1,64}",
-                message = "must look like acs:ram::<account-id>:role/<role-name>") String> roleArn();
+        Optional<String> roleArn();
 
         /** The cluster's OIDC provider, {@code acs:ram::<account-id>:oidc-provider/<name>}; default ALIBABA_CLOUD_OIDC_PROVIDER_ARN. */
-        Optional<@Pattern(regexp = "acs:ram::[0-9]{1,32}:oidc-provider/[A-Za-z0-9.-]{1,128}",
-                message = "must look like acs:ram::<account-id>:oidc-provider/<name>") String> oidcProviderArn();
+        Optional<String> oidcProviderArn();
 
         /** File holding the projected service-account token; re-read on every refresh (the kubelet rotates it). Default ALIBABA_CLOUD_OIDC_TOKEN_FILE. */
         Optional<Path> oidcTokenFile();
 
         /** RoleSessionName of the server's own session (2–64 of {@code [A-Za-z0-9.@_-]}); default ALIBABA_CLOUD_ROLE_SESSION_NAME or "stsvend". */
         @WithDefault("stsvend")
-        @Pattern(regexp = "[A-Za-z0-9.@_-]{2,64}", message = "must be 2-64 letters, digits, '.', '@', '_' or '-'")
         String roleSessionName();
 
         /** Lifetime asked for the server's own credentials, 900 s to the role's MaxSessionDuration; default 3600 s. */
@@ -86,7 +80,7 @@ public interface StsConfig {
          * AssumeRoleWithOIDC endpoint as host[:port]; default {@code stsvend.sts.endpoint}, else
          * {@code sts.<region>.aliyuncs.com}. Always reached over HTTPS.
          */
-        Optional<@Pattern(regexp = "[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?", message = "must be host or host:port") String> endpoint();
+        Optional<String> endpoint();
 
         /**
          * PEM file of extra certificates trusted for the AssumeRoleWithOIDC endpoint, on top of the JDK's trust store

@@ -39,7 +39,8 @@ class ArchitectureTest {
 
     /** What other packages may see of {@code sts}. */
     private static final Set<String> STS_PORT = Set.of("StsGateway", "AssumeRoleCommand", "TemporaryCredentials",
-            "RefusedLocally", "RoleSessionName", "StsConfig", "ResilienceConfig", "ServerCredentials");
+            "RefusedLocally", "RoleSessionName", "StsConfig", "ResilienceConfig", "ServerCredentials",
+            "StsChecks");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

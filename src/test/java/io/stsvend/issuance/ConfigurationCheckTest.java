@@ -87,6 +87,17 @@ class ConfigurationCheckTest {
         stsvend.cache.refresh-window                       | 3600s  | stsvend.cache.refresh-window: must be shorter than stsvend.sts.duration
         stsvend.cache.refresh-backoff                      | 0s     | stsvend.cache.refresh-backoff: must be between 1s
         stsvend.cache.min-remaining                        | 30m    | refresh-window (default: half of stsvend.sts.duration): must be longer
+        # the forms of STS's names and addresses (StsChecks)
+        stsvend.sts.role-arn                               | arn:aws:iam::1:role/x | stsvend.sts.role-arn: must look like acs:ram::<account-id>:role/<role-name>
+        stsvend.sts.role-arn                               | acs:ram::1234567890123456:role/a b | stsvend.sts.role-arn: must look like
+        stsvend.sts.region                                 | CN_Hangzhou | stsvend.sts.region: must be an Alibaba Cloud region id
+        stsvend.sts.endpoint                               | https://sts.aliyuncs.com | stsvend.sts.endpoint: must be host or host:port
+        stsvend.sts.access-key-id                          | '   '  | stsvend.sts.access-key-id: must not be blank
+        stsvend.sts.access-key-secret                      | '   '  | stsvend.sts.access-key-secret: must not be blank
+        stsvend.sts.rrsa.role-arn                          | acs:ram::1:user/x | stsvend.sts.rrsa.role-arn: must look like acs:ram::<account-id>:role/<role-name>
+        stsvend.sts.rrsa.oidc-provider-arn                 | acs:ram::1:role/x | stsvend.sts.rrsa.oidc-provider-arn: must look like acs:ram::<account-id>:oidc-provider/<name>
+        stsvend.sts.rrsa.role-session-name                 | x      | stsvend.sts.rrsa.role-session-name: must be 2-64 letters
+        stsvend.sts.rrsa.endpoint                          | sts.aliyuncs.com/path | stsvend.sts.rrsa.endpoint: must be host or host:port
         # the guard
         stsvend.resilience.total-timeout                   | 61s    | stsvend.resilience.total-timeout: must be between 500ms
         stsvend.sts.connect-timeout                        | 15s    | total-timeout: must be at least stsvend.sts.connect-timeout
