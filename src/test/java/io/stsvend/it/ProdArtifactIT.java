@@ -12,10 +12,14 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +50,26 @@ class ProdArtifactIT {
     static void closeCloudBox() {
         if (box != null) {
             box.close();
+        }
+    }
+
+    /**
+     * Issue 16: the JDK's AOT cache (what the image starts from) holds only classes its own class loaders defined, so
+     * the artifact must put its jars on the JVM's class path (aot-jar) rather than behind Quarkus's runner class loader.
+     */
+    @Test
+    void theArtifactPutsEveryJarOnTheJvmClassPathForTheAotCache() throws IOException {
+        Path app = Path.of("target", "quarkus-app");
+        String classPath;
+        try (JarFile runner = new JarFile(app.resolve("quarkus-run.jar").toFile())) {
+            classPath = runner.getManifest().getMainAttributes().getValue("Class-Path");
+        }
+        assertTrue(classPath != null, "no Class-Path: the runner class loader would define the classes");
+        List<String> entries = List.of(classPath.trim().split(" +"));
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("app/stsvend-")), "the application's own jar");
+        try (var libraries = Files.list(app.resolve("lib").resolve("main"))) {
+            libraries.forEach(jar -> assertTrue(entries.contains("lib/main/" + jar.getFileName()),
+                    () -> jar.getFileName() + " is not on the class path"));
         }
     }
 
