@@ -133,7 +133,8 @@ train_aot_cache() {
 }
 
 # train_appcds FILE: the same training run on Java 17, writing a dynamic AppCDS archive FILE (JDK 13+
-# -XX:ArchiveClassesAtExit; RequestPathWarmup exits after the warm-up on -Dquarkus.appcds.generate=true).
+# -XX:ArchiveClassesAtExit; on -Dquarkus.appcds.generate=true, TrainingRequests sends the listening service its
+# first requests and exits).
 train_appcds() {
   local sts_port oss_port; sts_port=$(free_port) oss_port=$(free_port)
   timeout 600 java -XX:ArchiveClassesAtExit="$1" $(image_jvm_opts) -Dquarkus.appcds.generate=true \

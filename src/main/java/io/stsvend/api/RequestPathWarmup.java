@@ -2,8 +2,6 @@ package io.stsvend.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.ApplicationLifecycleManager;
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -65,7 +63,7 @@ public class RequestPathWarmup {
      * core on this project's 2-core machines); the key verifies nothing but this token, in a parser of its own.
      */
     private static final String PUBLIC_KEY = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxuUK9rOPrD11Dvos9Rudb5KYob2RvKUjxJfTwSnbo9IFmiAeMsjHF1to5PEL9Ftqi0Sh5cn6wmHRA/khXZFb2PaZRGwejZRsw6Y16jExV8hVpw33gPyEoUSWbXXXBo5GuIDXnI3G9X4MhsNP9hu8cs/lcFf6YK0sSJGaKOegl343+IO9MsEs7YzzYF11oeF7XS7+t6ULaEoBPbMStGBZh/fAe7WEILbo4Cqsz099cxSWb4X4kDKB8gEnpxnHAexCHFNFT6tC7bv37hs2mXZlk1zzS9oSMFC0ehkAyv1estbOnsl8KT8+v95EfsiXmqfO1Fc8IfgDUkGxXaoFOfXViQIDAQAB";
-    private static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ3YXJtdXAtdXNlciIsImlzcyI6InVybjpzdHN2ZW5kOndhcm11cCIsImdyb3VwcyI6WyJ3YXJtdXAiXSwiaWF0IjoxNzk2MDgzMjAwLCJleHAiOjQxMDI0NDQ4MDAsImp0aSI6IjE3MWVjY2NkLWJmOGUtNDBlMy05YzAwLWYzNzUwMGYzMzZiZCJ9.G7SImBFyvQUQqQ7EVBMoIKWfpAcVtx7KR4YZ4nioMITGiseK_tgX3RE3bUWH26Ci5VGnfClPO2te0Nek4fDHEjRWDtb9Z2bDxhLZiNcnPc-mwS1Lo5PMp24uen1-BtILe2YPlCVmK2FvEG9qH3ZDciOyv3tP88Nk4DfMT1lhxNLwfmPhwhNZq4zoEO8N4tBWrhWaY4ka1me8Tt78ZmNvCROWTBcduGqr8DFhG9WR97OVVbcrfNJSC8N1OcMcRfWvnIbsVdelWE10bFHUCypGmL_tZw39oMWGzyN3SjM5dWvmRlszyk2Xt3oLwn0r49Zvq-yjFLQoLvQ8mfDwcfxCLg";
+    static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ3YXJtdXAtdXNlciIsImlzcyI6InVybjpzdHN2ZW5kOndhcm11cCIsImdyb3VwcyI6WyJ3YXJtdXAiXSwiaWF0IjoxNzk2MDgzMjAwLCJleHAiOjQxMDI0NDQ4MDAsImp0aSI6IjE3MWVjY2NkLWJmOGUtNDBlMy05YzAwLWYzNzUwMGYzMzZiZCJ9.G7SImBFyvQUQqQ7EVBMoIKWfpAcVtx7KR4YZ4nioMITGiseK_tgX3RE3bUWH26Ci5VGnfClPO2te0Nek4fDHEjRWDtb9Z2bDxhLZiNcnPc-mwS1Lo5PMp24uen1-BtILe2YPlCVmK2FvEG9qH3ZDciOyv3tP88Nk4DfMT1lhxNLwfmPhwhNZq4zoEO8N4tBWrhWaY4ka1me8Tt78ZmNvCROWTBcduGqr8DFhG9WR97OVVbcrfNJSC8N1OcMcRfWvnIbsVdelWE10bFHUCypGmL_tZw39oMWGzyN3SjM5dWvmRlszyk2Xt3oLwn0r49Zvq-yjFLQoLvQ8mfDwcfxCLg";
 
     private final GrantMapper grants;
     private final ObjectMapper json;
@@ -79,16 +77,12 @@ public class RequestPathWarmup {
     }
 
     /**
-     * Runs the warm-up before startup completes. With {@code -Dquarkus.appcds.generate=true} (the training run that
-     * writes the image's AOT cache, src/main/docker/Dockerfile.jvm) the process then exits, so the cache holds the
-     * request path's classes too.
+     * Runs the warm-up before startup completes. In the training run that writes the image's AOT cache
+     * ({@code -Dquarkus.appcds.generate=true}), {@link TrainingRequests} then sends the listening server its first
+     * requests and exits, so the cache holds the request path's classes too.
      */
     void onStart(@Observes StartupEvent event) {
         run();
-        if (ApplicationLifecycleManager.isAppCDSGeneration()) {
-            LOG.info("Training run finished: exiting so the JVM writes its class cache");
-            Quarkus.asyncExit(0);
-        }
     }
 
     /** Runs the rounds once; later calls do nothing. */

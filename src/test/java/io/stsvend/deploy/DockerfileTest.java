@@ -54,6 +54,9 @@ class DockerfileTest {
         Matcher written = Pattern.compile("-XX:AOTCacheOutput=(\\S+)").matcher(training);
         assertTrue(written.find(), "a RUN writes an AOT cache");
         assertTrue(training.contains("-Dquarkus.appcds.generate=true"), "the training run exits after startup");
+        Matcher port = Pattern.compile("-Dquarkus.http.port=(\\d+)").matcher(training);
+        assertTrue(port.find() && Integer.parseInt(port.group(1)) > 0,
+                "the training run listens on a fixed port, where TrainingRequests sends its requests");
         String options = javaOpts();
         assertTrue(options.contains("-XX:AOTCache=" + written.group(1)), "JAVA_OPTS loads " + written.group(1));
         assertTrue(instructions("Dockerfile.jvm", "ENTRYPOINT").get(0).contains("exec java $JAVA_OPTS"),
