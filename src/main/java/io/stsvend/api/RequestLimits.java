@@ -45,10 +45,10 @@ public class RequestLimits {
     }
 
     /**
-     * Nesting depth of the JWT payload's JSON, or 0 when the header does not carry a three-part JWT whose payload is
-     * Base64url as {@link Base64#getUrlDecoder()} accepts it. Every request passes here, so it decodes the payload as
-     * it scans it, without copying the header or the payload: the brackets, quotes and backslashes it counts are
-     * ASCII, and no byte of a multi-byte UTF-8 character can be mistaken for one.
+     * Nesting depth of the JWT payload's JSON, or 0 when the header does not carry a three-part JWT whose payload
+     * {@link Base64#getUrlDecoder()} decodes. Every request passes here, so it finds the parts without splitting the
+     * header and scans the decoded bytes without making a string of them: the brackets, quotes and backslashes it
+     * counts are ASCII, and no byte of a multi-byte UTF-8 character can be mistaken for one.
      */
     static int payloadDepth(String authorization) {
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -71,61 +71,17 @@ public class RequestLimits {
         if (thirdDot >= 0 && thirdDot < to) {
             return 0;
         }
-        return decodedDepth(authorization, firstDot + 1, secondDot);
-    }
-
-    /** {@link #nestingDepth} of the Base64url text in {@code [from, to)}, decoded on the fly; 0 if it is not that. */
-    static int decodedDepth(String text, int from, int to) {
-        JsonDepth json = new JsonDepth();
-        int bits = 0;
-        int pending = 0;
-        int i = from;
-        for (; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '=') {
-                break;
-            }
-            int sextet = sextet(c);
-            if (sextet < 0) {
-                return 0;
-            }
-            bits = bits << 6 | sextet;
-            pending += 6;
-            if (pending >= 8) {
-                pending -= 8;
-                json.accept(bits >> pending & 0xFF);
-            }
-        }
-        int units = (i - from) % 4;
-        if (units == 1) {
+        byte[] payload;
+        try {
+            payload = Base64.getUrlDecoder().decode(authorization.substring(firstDot + 1, secondDot));
+        } catch (IllegalArgumentException notBase64Url) {
             return 0;
         }
-        if (i < to) {
-            // Padding: exactly what completes the last unit, and nothing after it.
-            int padding = to - i;
-            if (units == 0 || padding != 4 - units) {
-                return 0;
-            }
-            for (int k = i; k < to; k++) {
-                if (text.charAt(k) != '=') {
-                    return 0;
-                }
-            }
+        JsonDepth depth = new JsonDepth();
+        for (byte b : payload) {
+            depth.accept(b);
         }
-        return json.deepest;
-    }
-
-    private static int sextet(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : c == '_' ? 63 : -1;
+        return depth.deepest;
     }
 
     /** Deepest nesting of objects and arrays, ignoring brackets inside strings. */
@@ -135,7 +91,7 @@ public class RequestLimits {
         return depth.deepest;
     }
 
-    /** The nesting scan, one character (or UTF-8 byte) at a time. */
+    /** The nesting scan, one character (or UTF-8 byte) at a time; only ASCII values change its state. */
     private static final class JsonDepth {
         private int depth;
         private int deepest;

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link RequestLimits#payloadDepth} decodes the payload as it scans it; it must answer exactly what decoding it with
- * the JDK's Base64url decoder and scanning the text answers, for well-formed and broken headers alike (a header it
+ * {@link RequestLimits#payloadDepth} finds the parts without splitting and scans the decoded bytes without a string;
+ * it must answer exactly what splitting, decoding and scanning the text answers, for well-formed and broken headers alike (a header it
  * judged not a JWT while the verifier's decoder accepted it would slip past the depth limit).
  */
 class PayloadDepthTest {
