@@ -35,9 +35,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the request path once per round on synthetic data before the service reports ready, so that a fresh
  * process's first real requests do not pay class loading and first-call initialisation on the event loop: RS256 JWT
- * verification of a fixed synthetic token (its own public key and issuer, never the configured ones) the first time, and from then on the
- * verified-token cache's hit path (SHA-256 of the token, lookup, lifetime check) as a repeated token takes it, in a
- * throwaway {@link VerifiedTokenCache} of its own; claims → grants with the configured rules, session policy
+ * verification of a fixed synthetic token (its own public key and issuer, never the configured ones) the first time,
+ * and from then on the verified-token cache's hit path (SHA-256 of the token, lookup, lifetime check) as a repeated
+ * token takes it, in a throwaway {@link VerifiedTokenCache} of its own; claims → grants with the configured rules, session policy
  * rendering and fingerprint, the Mutiny steps a miss's AssumeRole result goes through (on an item at hand, not STS's),
  * and JSON serialisation of a 200 body with dummy credentials.
  *

@@ -28,14 +28,17 @@ import java.util.List;
 @ApplicationScoped
 public class TrainingRequests {
 
-    /** Paths and the {@code Authorization} header sent with each (empty: none). */
-    static final List<List<String>> REQUESTS = List.of(
-            List.of("/q/health/live", ""),
-            List.of("/q/health/ready", ""),
-            List.of("/q/metrics", ""),
-            List.of("/credentials", ""),
-            List.of("/credentials", "Bearer not.a.jwt"),
-            List.of("/credentials", "Bearer " + RequestPathWarmup.TOKEN));
+    /** One request: a path, and the {@code Authorization} header it carries (empty: none). */
+    record Request(String path, String authorization) {
+    }
+
+    static final List<Request> REQUESTS = List.of(
+            new Request("/q/health/live", ""),
+            new Request("/q/health/ready", ""),
+            new Request("/q/metrics", ""),
+            new Request("/credentials", ""),
+            new Request("/credentials", "Bearer not.a.jwt"),
+            new Request("/credentials", "Bearer " + RequestPathWarmup.TOKEN));
     /** Each request's deadline; the service is on loopback. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Rounds of the requests: the first loads the classes, the rest give the interpreter's profiles a start. */
@@ -76,10 +79,10 @@ public class TrainingRequests {
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         int answered = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            for (List<String> request : REQUESTS) {
-                HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(request.get(0))).timeout(TIMEOUT);
-                if (!request.get(1).isEmpty()) {
-                    builder.header("Authorization", request.get(1));
+            for (Request request : REQUESTS) {
+                HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(request.path())).timeout(TIMEOUT);
+                if (!request.authorization().isEmpty()) {
+                    builder.header("Authorization", request.authorization());
                 }
                 client.send(builder.build(), HttpResponse.BodyHandlers.discarding());
                 answered++;
