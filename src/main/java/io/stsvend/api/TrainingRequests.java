@@ -41,6 +41,9 @@ public class TrainingRequests {
             new Request("/credentials", "Bearer " + RequestPathWarmup.TOKEN));
     /** Each request's deadline; the service is on loopback. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Longest the training run waits for readiness before its requests, and how often it asks. */
+    static final Duration READY_WITHIN = Duration.ofSeconds(30);
+    static final Duration READY_POLL = Duration.ofMillis(20);
     /** Rounds of the requests: the first loads the classes, the rest give the interpreter's profiles a start. */
     static final int ROUNDS = 20;
     private static final Logger LOG = Logger.getLogger(TrainingRequests.class);
@@ -74,9 +77,21 @@ public class TrainingRequests {
         }
     }
 
-    /** Sends every request {@link #ROUNDS} times; the number answered. */
+    /**
+     * Waits until readiness answers 200 (the warm-ups run beside the start, and the cache must hold what they load),
+     * at most {@link #READY_WITHIN}; then sends every request {@link #ROUNDS} times. The number answered.
+     */
     static int send(URI base) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(TIMEOUT).build();
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            if (System.nanoTime() - deadline > 0) {
+                LOG.warn("Training run: the service did not become ready; the cache may miss the warm-ups' classes");
+                break;
+            }
+            Thread.sleep(READY_POLL.toMillis());
+        }
         int answered = 0;
         for (int round = 0; round < ROUNDS; round++) {
             for (Request request : REQUESTS) {

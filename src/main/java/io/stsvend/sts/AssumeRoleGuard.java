@@ -1,6 +1,7 @@
 package io.stsvend.sts;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.RateLimitType;
@@ -9,6 +10,7 @@ import io.smallrye.faulttolerance.apiimpl.LazyTypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.stsvend.error.CodedException;
 import io.stsvend.error.ErrorCode;
+import io.vertx.core.Vertx;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
@@ -20,8 +22,12 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -54,6 +60,12 @@ import static java.time.temporal.ChronoUnit.MILLIS;
 public class AssumeRoleGuard {
 
     private static final Logger LOG = Logger.getLogger(AssumeRoleGuard.class);
+    /** SmallRye's name of the retry guard (the {@code method} tag of its {@code ft_*} metrics); admission adds a word. */
+    static final String DESCRIPTION = "AssumeRole";
+    /** The same for the startup rehearsal's throwaway guard ({@link #rehearse}). */
+    static final String REHEARSAL = "AssumeRole rehearsal, no STS call";
+    /** Longest each rehearsal call may take (it answers at once; this only bounds a stuck event loop). */
+    private static final Duration REHEARSAL_WITHIN = Duration.ofSeconds(10);
     private static final TypeLiteral<Uni<TemporaryCredentials>> TYPE = new TypeLiteral<>() {
     };
 
@@ -64,12 +76,24 @@ public class AssumeRoleGuard {
     private final TypedGuard<Uni<TemporaryCredentials>> admission;
     private final GuardFailures failures;
     private final GuardMeters meters;
+    private volatile boolean rehearsed = true;
 
     @Inject
-    public AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, Clock clock, GuardTimeouts timeouts) {
-        this(config, registry, clock, timeouts.scheduler());
+    public AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, Clock clock, GuardTimeouts timeouts,
+                           Vertx vertx) {
+        this(config, registry, clock, timeouts.scheduler(), DESCRIPTION);
         buildNow(retries);
         buildNow(admission);
+        rehearsed = false;
+        Thread rehearsal = new Thread(() -> {
+            try {
+                rehearse(config, timeouts.scheduler(), vertx);
+            } finally {
+                rehearsed = true;
+            }
+        }, "stsvend-sts-rehearsal");
+        rehearsal.setDaemon(true);
+        rehearsal.start();
     }
 
     /**
@@ -77,6 +101,11 @@ public class AssumeRoleGuard {
      * @param timeouts schedules the total timeout
      */
     AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, Clock clock, ScheduledExecutorService timeouts) {
+        this(config, registry, clock, timeouts, DESCRIPTION);
+    }
+
+    private AssumeRoleGuard(ResilienceConfig config, MeterRegistry registry, Clock clock,
+                            ScheduledExecutorService timeouts, String description) {
         this.totalTimeout = config.totalTimeout();
         this.timeouts = timeouts;
         this.breaker = new AssumeRoleBreaker(config.circuitBreaker(), clock,
@@ -84,11 +113,11 @@ public class AssumeRoleGuard {
         this.meters = new GuardMeters(registry, breaker::state);
         this.failures = new GuardFailures(config.circuitBreaker().delay());
         this.retries = TypedGuard.create(TYPE)
-                .withDescription("AssumeRole")
+                .withDescription(description)
                 .with(b -> retry(b, config, meters))
                 .build();
         this.admission = TypedGuard.create(TYPE)
-                .withDescription("AssumeRole admission")
+                .withDescription(description + " admission")
                 .withRateLimit().type(RateLimitType.ROLLING).limit(config.rateLimit().limit())
                     .window(config.rateLimit().window().toMillis(), MILLIS).onRejected(meters::rateLimited).done()
                 .withBulkhead().limit(config.bulkhead().maxConcurrent()).queueSize(config.bulkhead().queueSize())
@@ -125,6 +154,46 @@ public class AssumeRoleGuard {
         if (guard instanceof LazyTypedGuard<?, ?> lazy) {
             lazy.instance(null);
         }
+    }
+
+    /**
+     * Sends calls that answer at once through a throwaway guard of the same shape, so that the first real AssumeRole
+     * does not link SmallRye's and Mutiny's call sites on an event loop: after {@link #buildNow}, what was left of the
+     * bench's fresh-process stalls (100-140 ms, lambdas spun under SmallRye's {@code EventHandlers.register}, its
+     * Micrometer recorder, its thread offload to the calling event loop). One call from a thread of its own links
+     * most of it, beside the rest of the start (on two cores that took about 0.1 s off launch → ready against running
+     * it in the startup thread); a second from an event loop links the path only an event loop takes, in a few
+     * milliseconds. Readiness entry {@code sts} is DOWN until both ended ({@link #rehearsed()}), so the training run
+     * that writes the image's AOT cache, which waits for readiness, holds those links too.
+     *
+     * <p>The throwaway guard has its own breaker, rate-limit window, bulkhead and meters (in a registry nobody reads):
+     * this guard's state and the STS meters never see it. Only SmallRye's own {@code ft_*} metrics, which go to the
+     * application's registry whatever the guard, show its two invocations, under the description {@link #REHEARSAL}.
+     * A failure here only costs the first request time; it is logged as a WARN, with the class of what failed.
+     */
+    private static void rehearse(ResilienceConfig config, ScheduledExecutorService timeouts, Vertx vertx) {
+        try {
+            AssumeRoleGuard rehearsal = new AssumeRoleGuard(config, new SimpleMeterRegistry(), Clock.systemUTC(),
+                    timeouts, REHEARSAL);
+            TemporaryCredentials dummy = new TemporaryCredentials("rehearsal-key-id", "rehearsal-not-a-secret",
+                    "rehearsal-not-a-token", Instant.now().plusSeconds(3600), "rehearsal-request");
+            Supplier<Uni<TemporaryCredentials>> answered = () -> Uni.createFrom().item(dummy);
+            rehearsal.guard(answered).await().atMost(REHEARSAL_WITHIN);
+            CompletableFuture<TemporaryCredentials> onEventLoop = new CompletableFuture<>();
+            vertx.getOrCreateContext().runOnContext(ignored -> rehearsal.guard(answered).subscribe()
+                    .with(onEventLoop::complete, onEventLoop::completeExceptionally));
+            onEventLoop.get(REHEARSAL_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warnf("AssumeRole rehearsal failed (%s); the first AssumeRole may be slower",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** False only while the startup rehearsal ({@link #rehearse}) runs: what readiness entry {@code sts} waits for. */
+    public boolean rehearsed() {
+        return rehearsed;
     }
 
     /** The two SmallRye guards (for the test that proves {@link #buildNow} ran at startup). */

@@ -16,7 +16,9 @@ import java.util.Locale;
  *
  * <p>It stays UP while the breaker is open, on purpose: every replica shares the same STS, so taking replicas out of
  * the load balancer during an STS outage would also cut off the callers whose cached tokens are still being served.
- * The state is there for dashboards and alerts ({@code stsvend.sts.circuit-breaker} carries it too).
+ * The state is there for dashboards and alerts ({@code stsvend.sts.circuit-breaker} carries it too). It is DOWN
+ * only at start, until the guard's rehearsal on synthetic answers ended ({@link AssumeRoleGuard#rehearsed()}, well
+ * under a second), so that no traffic arrives while that would still stall an event loop.
  */
 @Readiness
 @ApplicationScoped
@@ -31,7 +33,7 @@ public class StsReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         CircuitBreakerState state = guard.circuitBreakerState();
-        return HealthCheckResponse.named("sts").up()
+        return HealthCheckResponse.named("sts").status(guard.rehearsed())
                 .withData("circuitBreaker", state.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .build();
     }

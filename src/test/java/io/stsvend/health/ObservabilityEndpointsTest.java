@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import io.stsvend.testing.TestReadiness;
+
 import static io.restassured.RestAssured.given;
 import static io.stsvend.testing.CredentialsCalls.accessKeyId;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +43,7 @@ class ObservabilityEndpointsTest {
 
     @Test
     void readinessReportsConfigurationAndBreakerWithoutCallingSts() {
+        TestReadiness.awaitReady();
         long before = stsCalls();
         for (int i = 0; i < 5; i++) {
             given().when().get("/q/health/ready").then().statusCode(200)

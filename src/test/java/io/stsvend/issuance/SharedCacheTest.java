@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.stsvend.testing.TestReadiness;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -176,6 +178,7 @@ class SharedCacheTest {
 
     @Test
     void redisKilledMidRunDegradesAndSharingResumesWhenItIsBack() throws Exception {
+        TestReadiness.awaitReady();
         List<CredentialIssuer> replicas = replicas();
         SharedRedis.server().kill();
         try {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.stsvend.testing.TestReadiness;
+
 import static io.restassured.RestAssured.given;
 import static io.stsvend.testing.CredentialsCalls.accessKeyId;
 import static io.stsvend.testing.CredentialsCalls.get;
@@ -122,6 +124,7 @@ class StsFaultToleranceTest {
 
     @Test
     void breakerOpensDuringAnOutageAndClosesAfterItsDelayOnceStsIsBack() {
+        TestReadiness.awaitReady();
         String warm = TestTokens.forSubject("breaker-warm");
         String key = accessKeyId(warm);
         box.faults().failAllCalls(InjectedError.serviceUnavailable());
