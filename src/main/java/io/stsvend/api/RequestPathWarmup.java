@@ -39,15 +39,15 @@ import java.util.concurrent.TimeUnit;
  * process's first real requests do not pay class loading and first-call initialisation on the event loop: RS256 JWT
  * verification of a fixed synthetic token (its own public key and issuer, never the configured ones) the first time,
  * and from then on the verified-token cache's hit path (SHA-256 of the token, lookup, lifetime check) as a repeated
- * token takes it, in a throwaway {@link VerifiedTokenCache} of its own; claims → grants with the configured rules, session policy
- * rendering and fingerprint, and the audit line's head (rendered, never written), the Mutiny steps a miss's AssumeRole result goes through (on an item at hand, not STS's),
- * and JSON serialisation of a 200 body with dummy credentials.
+ * token takes it, in a throwaway {@link VerifiedTokenCache} of its own; claims → grants with the configured rules,
+ * session policy rendering and fingerprint, the audit line's head (rendered, never written), the Mutiny steps a
+ * miss's AssumeRole result goes through (on an item at hand, not STS's), and JSON serialisation of a 200 body with
+ * dummy credentials.
  *
  * <p>It never calls STS, touches none of the service's caches, meters or audit lines, and logs nothing but its
- * duration (or the class of
- * what failed). Readiness entry {@code warmup} ({@link WarmupReadiness}) is DOWN until it finished; a failure is
- * logged as a WARN and still counts as finished, because the warm-up only saves time and the service works without
- * it.
+ * duration (or the class of what failed). Readiness entry {@code warmup} ({@link WarmupReadiness}) is DOWN until it
+ * finished; a failure is logged as a WARN and still counts as finished, because the warm-up only saves time and the
+ * service works without it.
  */
 @ApplicationScoped
 public class RequestPathWarmup {

@@ -60,7 +60,7 @@ import static java.time.temporal.ChronoUnit.MILLIS;
 public class AssumeRoleGuard {
 
     private static final Logger LOG = Logger.getLogger(AssumeRoleGuard.class);
-    /** SmallRye's name of the retry guard (the {@code method} tag of its {@code ft_*} metrics); admission adds a word. */
+    /** SmallRye's name of the retry guard (its {@code ft_*} metrics' {@code method} tag); admission adds a word. */
     static final String DESCRIPTION = "AssumeRole";
     /** The same for the startup rehearsal's throwaway guard ({@link #rehearse}). */
     static final String REHEARSAL = "AssumeRole rehearsal, no STS call";

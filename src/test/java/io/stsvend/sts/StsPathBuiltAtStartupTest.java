@@ -71,9 +71,10 @@ class StsPathBuiltAtStartupTest {
     @Test
     void theRehearsalRanThroughAThrowawayGuardAndTheRealGuardSawNothing() {
         assertEquals(2.0, invocations(AssumeRoleGuard.REHEARSAL, "valueReturned"),
-                "the rehearsal's two calls (startup thread, event loop) did not both answer before the first AssumeRole");
+                "the rehearsal's two calls (own thread, event loop) did not both answer before the first AssumeRole");
         assertEquals(0.0, invocations(AssumeRoleGuard.DESCRIPTION, "valueReturned")
-                + invocations(AssumeRoleGuard.DESCRIPTION, "exceptionThrown"), "the rehearsal went through the real guard");
+                + invocations(AssumeRoleGuard.DESCRIPTION, "exceptionThrown"),
+                "the rehearsal went through the real guard");
         Timer tries = registry.find(GuardMeters.ASSUME_ROLE).timer();
         assertEquals(0, tries == null ? 0 : tries.count(), "the rehearsal was timed as a call to STS");
     }
