@@ -172,6 +172,7 @@ public class AssumeRoleGuard {
      * A failure here only costs the first request time; it is logged as a WARN, with the class of what failed.
      */
     private static void rehearse(ResilienceConfig config, ScheduledExecutorService timeouts, Vertx vertx) {
+        long started = System.nanoTime();
         try {
             AssumeRoleGuard rehearsal = new AssumeRoleGuard(config, new SimpleMeterRegistry(), Clock.systemUTC(),
                     timeouts, REHEARSAL);
@@ -183,6 +184,7 @@ public class AssumeRoleGuard {
             vertx.getOrCreateContext().runOnContext(ignored -> rehearsal.guard(answered).subscribe()
                     .with(onEventLoop::complete, onEventLoop::completeExceptionally));
             onEventLoop.get(REHEARSAL_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.debugf("AssumeRole rehearsal: %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | ExecutionException | java.util.concurrent.TimeoutException e) {
