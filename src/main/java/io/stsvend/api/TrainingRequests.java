@@ -1,5 +1,9 @@
 package io.stsvend.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.vertx.http.HttpServerStart;
@@ -15,7 +19,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The training run that writes the image's JDK AOT cache ({@code -Dquarkus.appcds.generate=true},
@@ -41,12 +47,15 @@ public class TrainingRequests {
             new Request("/credentials", "Bearer " + RequestPathWarmup.TOKEN));
     /** Each request's deadline; the service is on loopback. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
-    /** Longest the training run waits for readiness before its requests, and how often it asks. */
+    /** The readiness entries of the warm-ups that run beside the start. */
+    static final Set<String> WARM_UPS = Set.of("warmup", "sts");
+    /** Longest the training run waits for them before its requests, and how often it asks. */
     static final Duration READY_WITHIN = Duration.ofSeconds(30);
     static final Duration READY_POLL = Duration.ofMillis(20);
     /** Rounds of the requests: the first loads the classes, the rest give the interpreter's profiles a start. */
     static final int ROUNDS = 20;
     private static final Logger LOG = Logger.getLogger(TrainingRequests.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String host;
 
@@ -78,16 +87,18 @@ public class TrainingRequests {
     }
 
     /**
-     * Waits until readiness answers 200 (the warm-ups run beside the start, and the cache must hold what they load),
-     * at most {@link #READY_WITHIN}; then sends every request {@link #ROUNDS} times. The number answered.
+     * Waits until the readiness entries of the warm-ups that run beside the start ({@link #WARM_UPS}) are UP, at most
+     * {@link #READY_WITHIN}, so the cache holds what they load; then sends every request {@link #ROUNDS} times. The
+     * number answered. Not readiness as a whole: the image's training run names a key-set URL where nothing listens,
+     * so its entry {@code jwks} stays DOWN.
      */
     static int send(URI base) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         HttpRequest ready = HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(TIMEOUT).build();
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-        while (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+        while (!warmedUp(client.send(ready, HttpResponse.BodyHandlers.ofString()).body())) {
             if (System.nanoTime() - deadline > 0) {
-                LOG.warn("Training run: the service did not become ready; the cache may miss the warm-ups' classes");
+                LOG.warn("Training run: the warm-ups did not end in time; the cache may miss what they load");
                 break;
             }
             Thread.sleep(READY_POLL.toMillis());
@@ -104,5 +115,20 @@ public class TrainingRequests {
             }
         }
         return answered;
+    }
+
+    /** True when a readiness body reports every entry of {@link #WARM_UPS} UP. */
+    static boolean warmedUp(String readinessBody) {
+        Set<String> up = new HashSet<>();
+        try {
+            for (JsonNode check : JSON.readTree(readinessBody).path("checks")) {
+                if ("UP".equals(check.path("status").asText())) {
+                    up.add(check.path("name").asText());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+        return up.containsAll(WARM_UPS);
     }
 }
