@@ -89,8 +89,8 @@ public class RequestPathWarmup {
      * (priorities 1-3) passed, before local mode's emulators, the key set and the startup beans, because it ends
      * last (12 alternating starts from the AOT cache: median 1,071 ms against 1,092 at default priority, a gain
      * within the noise). In the training run that writes the image's AOT cache
-     * ({@code -Dquarkus.appcds.generate=true}), {@link TrainingRequests} waits for readiness, then sends the listening
-     * server its first requests and exits, so the cache holds the request path's classes too.
+     * ({@code -Dquarkus.appcds.generate=true}), {@link TrainingRequests} waits for this readiness entry, then sends the
+     * listening server its first requests and exits, so the cache holds the request path's classes too.
      */
     void onStart(@Observes @Priority(4) StartupEvent event) {
         Thread thread = new Thread(this::run, "stsvend-warmup");

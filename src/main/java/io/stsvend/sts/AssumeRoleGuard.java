@@ -164,7 +164,7 @@ public class AssumeRoleGuard {
      * most of it, beside the rest of the start (on two cores that took about 0.1 s off launch → ready against running
      * it in the startup thread); a second from an event loop links the path only an event loop takes, in a few
      * milliseconds. Readiness entry {@code sts} is DOWN until both ended ({@link #rehearsed()}), so the training run
-     * that writes the image's AOT cache, which waits for readiness, holds those links too.
+     * that writes the image's AOT cache, which waits for that entry, holds those links too.
      *
      * <p>The throwaway guard has its own breaker, rate-limit window, bulkhead and meters (in a registry nobody reads):
      * this guard's state and the STS meters never see it. Only SmallRye's own {@code ft_*} metrics, which go to the
