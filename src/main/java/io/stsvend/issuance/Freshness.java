@@ -36,7 +36,7 @@ record Freshness(Clock clock, Duration minRemaining, Optional<Duration> refreshW
 
     State state(Held held) {
         Instant now = clock.instant();
-        if (!now.plus(minRemaining).isBefore(held.credentials().expiration())) {
+        if (!now.plus(minRemaining).isBefore(held.expiration())) {
             return State.EXPIRED;
         }
         return now.isBefore(held.refreshAt()) ? State.FRESH : State.STALE;
@@ -72,15 +72,57 @@ record Freshness(Clock clock, Duration minRemaining, Optional<Duration> refreshW
         };
     }
 
-    /** A token and when its refresh is due. */
-    record Held(TemporaryCredentials credentials, Instant refreshAt) {
+    /**
+     * A token and when its refresh is due, as the cache keeps it for one user: its strings packed in one array
+     * ({@link PackedCredentials}) and both instants as numbers, so the freshness check reads no string and a hit
+     * unpacks the credentials once, for its answer. Shows neither the secret nor the token in {@link #toString()}.
+     */
+    static final class Held {
+
+        private final byte[] packed;
+        private final long expirationSecond;
+        private final long refreshAtSecond;
+        private final int expirationNano;
+        private final int refreshAtNano;
+
+        Held(TemporaryCredentials credentials, Instant refreshAt) {
+            this.packed = PackedCredentials.pack(credentials);
+            this.expirationSecond = credentials.expiration().getEpochSecond();
+            this.expirationNano = credentials.expiration().getNano();
+            this.refreshAtSecond = refreshAt.getEpochSecond();
+            this.refreshAtNano = refreshAt.getNano();
+        }
 
         static Held of(SharedToken token) {
             return new Held(token.credentials(), token.refreshAt());
         }
 
+        /** The credentials, unpacked afresh (each call builds new strings). */
+        TemporaryCredentials credentials() {
+            return PackedCredentials.unpack(packed, expiration());
+        }
+
+        /** When STS says the credentials stop working. */
+        Instant expiration() {
+            return Instant.ofEpochSecond(expirationSecond, expirationNano);
+        }
+
+        Instant refreshAt() {
+            return Instant.ofEpochSecond(refreshAtSecond, refreshAtNano);
+        }
+
         SharedToken shared() {
-            return new SharedToken(credentials, refreshAt);
+            return new SharedToken(credentials(), refreshAt());
+        }
+
+        /** The packed form (tests and the footprint benchmark). */
+        byte[] packed() {
+            return packed;
+        }
+
+        @Override
+        public String toString() {
+            return "Held[expiration=" + expiration() + ", refreshAt=" + refreshAt() + "]";
         }
     }
 }
