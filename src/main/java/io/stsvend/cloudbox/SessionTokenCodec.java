@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -19,8 +20,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Mints and verifies the {@code SecurityToken}s of the embedded cloud.
  *
- * <p>Format: {@code base64(payloadJson) + "." + base64(HMAC-SHA256(macKey, payloadJson))}, standard Base64 with
- * padding, so tokens contain {@code + / =} like real STS tokens and exercise the clients' URL encoding. The payload
+ * <p>Format: {@code base64(payloadJson || HMAC-SHA256(macKey, payloadJson))}, one standard Base64 string with
+ * padding whose last 32 decoded bytes are the MAC. Like Alibaba's own tokens it is a single Base64 blob, so it
+ * contains {@code + / =} and exercises the clients' URL encoding, and a service that keeps tokens as the bytes they
+ * encode (stsvend's cache does) meets the same shape as in production. The payload
  * binds the temporary AccessKeyId, role ARN, RoleSessionName, session policy and expiry. The temporary
  * AccessKeySecret is not stored anywhere: it is derived from the AccessKeyId with the same MAC key
  * ({@link #secretFor(String)}), so the OSS emulator can verify request signatures without shared state.
@@ -32,6 +35,7 @@ public final class SessionTokenCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY_ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int KEY_ID_RANDOM_CHARS = 24;
+    private static final int MAC_BYTES = 32;
 
     private final byte[] macKey;
     private final SecureRandom random = new SecureRandom();
@@ -61,7 +65,9 @@ public final class SessionTokenCodec {
                 .put("exp", expiration.getEpochSecond());
         policy.ifPresent(p -> payload.put("policy", p));
         byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
-        String token = Base64.getEncoder().encodeToString(body) + "." + Base64.getEncoder().encodeToString(mac("token", body));
+        byte[] sealed = Arrays.copyOf(body, body.length + MAC_BYTES);
+        System.arraycopy(mac("token", body), 0, sealed, body.length, MAC_BYTES);
+        String token = Base64.getEncoder().encodeToString(sealed);
         return new IssuedSession(accessKeyId, secretFor(accessKeyId), token, Instant.ofEpochSecond(expiration.getEpochSecond()));
     }
 
@@ -75,13 +81,13 @@ public final class SessionTokenCodec {
         if (token == null) {
             throw new InvalidSessionTokenException();
         }
-        int dot = token.indexOf('.');
-        if (dot <= 0 || dot != token.lastIndexOf('.')) {
-            throw new InvalidSessionTokenException();
-        }
         try {
-            byte[] body = Base64.getDecoder().decode(token.substring(0, dot));
-            byte[] presented = Base64.getDecoder().decode(token.substring(dot + 1));
+            byte[] sealed = Base64.getDecoder().decode(token);
+            if (sealed.length <= MAC_BYTES) {
+                throw new InvalidSessionTokenException();
+            }
+            byte[] body = Arrays.copyOf(sealed, sealed.length - MAC_BYTES);
+            byte[] presented = Arrays.copyOfRange(sealed, body.length, sealed.length);
             if (!MessageDigest.isEqual(mac("token", body), presented)) {
                 throw new InvalidSessionTokenException();
             }

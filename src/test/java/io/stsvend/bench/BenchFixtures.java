@@ -8,6 +8,7 @@ import io.stsvend.grant.PrefixTemplate;
 import io.stsvend.sts.TemporaryCredentials;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -42,9 +43,14 @@ public final class BenchFixtures {
         return new GrantMapper(List.of(own, shared));
     }
 
-    /** Fresh credentials, one hour long, with a token of {@code tokenLength} characters. */
+    /**
+     * Fresh credentials, one hour long, with a token of {@code tokenLength} characters (a multiple of 4): standard
+     * Base64 of random bytes, the shape of Alibaba's tokens, which the cache keeps as the bytes they encode.
+     */
     public static TemporaryCredentials credentials(int tokenLength) {
-        return new TemporaryCredentials("STS." + random(24), random(44), random(tokenLength),
+        byte[] token = new byte[tokenLength / 4 * 3];
+        ThreadLocalRandom.current().nextBytes(token);
+        return new TemporaryCredentials("STS." + random(24), random(44), Base64.getEncoder().encodeToString(token),
                 Instant.ofEpochSecond(Instant.now().getEpochSecond() + 3600), UUID.randomUUID().toString().toUpperCase());
     }
 

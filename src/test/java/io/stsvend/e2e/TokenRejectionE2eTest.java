@@ -112,12 +112,15 @@ class TokenRejectionE2eTest {
         }
     }
 
-    /** Decodes the token's payload (the part before the dot), edits it, re-encodes it, and keeps the old MAC. */
+    /** Decodes the token's payload (all but its last 32 bytes), edits it, re-encodes it, and keeps the old MAC. */
     static String rewritePayload(String token, Function<String, String> edit) {
-        int dot = token.indexOf('.');
-        String payload = new String(Base64.getDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-        return Base64.getEncoder().encodeToString(edit.apply(payload).getBytes(StandardCharsets.UTF_8))
-                + token.substring(dot);
+        byte[] sealed = Base64.getDecoder().decode(token);
+        int macAt = sealed.length - 32;
+        String payload = new String(sealed, 0, macAt, StandardCharsets.UTF_8);
+        byte[] edited = edit.apply(payload).getBytes(StandardCharsets.UTF_8);
+        byte[] forged = java.util.Arrays.copyOf(edited, edited.length + 32);
+        System.arraycopy(sealed, macAt, forged, edited.length, 32);
+        return Base64.getEncoder().encodeToString(forged);
     }
 
     static void use(OSS oss, java.util.function.Consumer<OSS> body) {
