@@ -115,11 +115,6 @@ record Freshness(Clock clock, Duration minRemaining, Optional<Duration> refreshW
             return new SharedToken(credentials(), refreshAt());
         }
 
-        /** The packed form (tests and the footprint benchmark). */
-        byte[] packed() {
-            return packed;
-        }
-
         @Override
         public String toString() {
             return "Held[expiration=" + expiration() + ", refreshAt=" + refreshAt() + "]";
