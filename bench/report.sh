@@ -176,7 +176,7 @@ machine is larger than that; see bench/results).
 | … a verified-token cache lookup instead (ConcurrentHashMap by token) | $JMH_verifiedTokenLookup |
 | grants + session policy JSON + SHA-256 fingerprint | $JMH_grantsAndFingerprint |
 | … of which claims → grants alone | $JMH_grantsOnly |
-| cache key + Caffeine lookup + freshness check | $JMH_cacheLookup |
+| cache key + Caffeine lookup + freshness check + unpacking the kept token | $JMH_cacheLookup |
 | Jackson serialization of the 200 body | $JMH_serializeResponse |
 | one audit line: JSON, log record, console pattern, flushed write (issue 16 lever 2; not in the sum) | ${JMH_auditLine:-n/a} |
 | **sum of our parts** | **$JMH_SUM** |
