@@ -31,9 +31,10 @@ function policy(resource) {
     Resource: [resource] }] });
 }
 
-/** The session policy the emulator bound into a token (its payload is base64 JSON before the MAC). */
+/** The session policy the emulator bound into a token (one base64 blob: the JSON payload, then a 32-byte MAC). */
 function boundPolicy(securityToken) {
-  const payload = JSON.parse(Buffer.from(securityToken.split('.')[0], 'base64').toString('utf8'));
+  const sealed = Buffer.from(securityToken, 'base64');
+  const payload = JSON.parse(sealed.subarray(0, sealed.length - 32).toString('utf8'));
   return payload.policy;
 }
 
