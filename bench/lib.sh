@@ -103,16 +103,20 @@ start_app() {
 }
 
 # image_jvm_opts: the JVM options of src/main/docker/Dockerfile.jvm's JAVA_OPTS as they act in a pod of the manifests:
-# MaxRAMPercentage of the container's memory limit (deploy/k8s/base/deployment.yaml) becomes -Xmx, the AOT cache and
-# -D options are left out (the bench passes its own), everything else is kept.
+# MaxRAMPercentage of the container's memory limit (deploy/k8s/base/deployment.yaml) becomes -Xmx, InitialRAMPercentage
+# -Xms, the AOT cache and -D options are left out (the bench passes its own), everything else is kept.
 image_jvm_opts() {
   local opts limit pct
   opts=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$ROOT/src/main/docker/Dockerfile.jvm")
   limit=$(awk '/limits:/ {f = 1} f && /memory:/ {print $2; exit}' "$ROOT/deploy/k8s/base/deployment.yaml")
   case "$limit" in *Mi) limit=${limit%Mi} ;; *Gi) limit=$(( ${limit%Gi} * 1024 )) ;; *) fail "memory limit $limit" ;; esac
+  # The JVM's own initial heap in a container is 1/64 of its limit unless InitialRAMPercentage says otherwise;
+  # on the bench's machine it would be 1/64 of the machine's memory instead, so it is always given.
+  case " $opts " in *" -XX:InitialRAMPercentage="*) ;; *) printf -- '-Xms%dm ' $(( limit / 64 )) ;; esac
   for o in $opts; do
     case "$o" in
       -XX:MaxRAMPercentage=*) pct=${o#*=}; printf -- '-Xmx%dm ' $(( limit * ${pct%%.*} / 100 )) ;;
+      -XX:InitialRAMPercentage=*) pct=${o#*=}; printf -- '-Xms%dm ' $(( limit * ${pct%%.*} / 100 )) ;;
       -XX:AOTCache=*|-D*) ;;
       *) printf -- '%s ' "$o" ;;
     esac
