@@ -27,19 +27,27 @@ record Freshness(Clock clock, Duration minRemaining, Optional<Duration> refreshW
 
     /** A token just obtained, with the instant its refresh is due. */
     Held hold(TemporaryCredentials credentials) {
+        return new Held(credentials, refreshAt(credentials));
+    }
+
+    State state(Held held) {
+        return state(held.expiration(), held.refreshAt());
+    }
+
+    private Instant refreshAt(TemporaryCredentials credentials) {
         Instant expiration = credentials.expiration();
         Duration window = refreshWindow.orElseGet(() -> Duration.between(clock.instant(), expiration).dividedBy(2));
         Instant refreshAt = expiration.minus(window);
         Instant latest = expiration.minus(minRemaining);
-        return new Held(credentials, refreshAt.isAfter(latest) ? latest : refreshAt);
+        return refreshAt.isAfter(latest) ? latest : refreshAt;
     }
 
-    State state(Held held) {
+    private State state(Instant expiration, Instant refreshAt) {
         Instant now = clock.instant();
-        if (!now.plus(minRemaining).isBefore(held.expiration())) {
+        if (!now.plus(minRemaining).isBefore(expiration)) {
             return State.EXPIRED;
         }
-        return now.isBefore(held.refreshAt()) ? State.FRESH : State.STALE;
+        return now.isBefore(refreshAt) ? State.FRESH : State.STALE;
     }
 
     /** When the next refresh may start after {@code failures} failed ones in a row (1 or more). */
@@ -52,17 +60,20 @@ record Freshness(Clock clock, Duration minRemaining, Optional<Duration> refreshW
         return clock.instant();
     }
 
-    /** This rule as the shared cache applies it to the tokens it finds and shares. */
+    /**
+     * This rule as the shared cache applies it to the tokens it finds and shares: on the credentials as they travel,
+     * without packing them as the local cache keeps them.
+     */
     TokenFreshness forSharedCache() {
         return new TokenFreshness() {
             @Override
             public SharedToken hold(TemporaryCredentials credentials) {
-                return Freshness.this.hold(credentials).shared();
+                return new SharedToken(credentials, refreshAt(credentials));
             }
 
             @Override
             public boolean fresh(SharedToken token) {
-                return state(Held.of(token)) == State.FRESH;
+                return state(token.credentials().expiration(), token.refreshAt()) == State.FRESH;
             }
 
             @Override

@@ -2,6 +2,7 @@ package io.stsvend.issuance;
 
 import io.stsvend.sts.TemporaryCredentials;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -38,23 +39,19 @@ final class PackedCredentials {
         byte[] requestId = credentials.requestId() == null ? new byte[0] : utf8(credentials.requestId());
         byte[] decoded = canonicalBase64(credentials.securityToken());
         byte[] token = decoded != null ? decoded : utf8(credentials.securityToken());
-        byte[] packed = new byte[HEADER + keyId.length + secret.length + requestId.length + token.length];
-        putInt(packed, 0, keyId.length);
-        putInt(packed, Integer.BYTES, secret.length);
-        putInt(packed, 2 * Integer.BYTES, credentials.requestId() == null ? NO_REQUEST_ID : requestId.length);
-        packed[3 * Integer.BYTES] = decoded != null ? TOKEN_BASE64 : TOKEN_TEXT;
-        int at = HEADER;
-        for (byte[] part : new byte[][] {keyId, secret, requestId, token}) {
-            System.arraycopy(part, 0, packed, at, part.length);
-            at += part.length;
-        }
-        return packed;
+        return ByteBuffer.allocate(HEADER + keyId.length + secret.length + requestId.length + token.length)
+                .putInt(keyId.length).putInt(secret.length)
+                .putInt(credentials.requestId() == null ? NO_REQUEST_ID : requestId.length)
+                .put(decoded != null ? TOKEN_BASE64 : TOKEN_TEXT)
+                .put(keyId).put(secret).put(requestId).put(token)
+                .array();
     }
 
     static TemporaryCredentials unpack(byte[] packed, Instant expiration) {
-        int keyIdLength = getInt(packed, 0);
-        int secretLength = getInt(packed, Integer.BYTES);
-        int requestIdLength = getInt(packed, 2 * Integer.BYTES);
+        ByteBuffer header = ByteBuffer.wrap(packed);
+        int keyIdLength = header.getInt();
+        int secretLength = header.getInt();
+        int requestIdLength = header.getInt();
         int at = HEADER;
         String keyId = new String(packed, at, keyIdLength, StandardCharsets.UTF_8);
         at += keyIdLength;
@@ -65,13 +62,13 @@ final class PackedCredentials {
             requestId = new String(packed, at, requestIdLength, StandardCharsets.UTF_8);
             at += requestIdLength;
         }
-        String token = packed[3 * Integer.BYTES] == TOKEN_BASE64
+        String token = tokenForm(packed) == TOKEN_BASE64
                 ? Base64.getEncoder().encodeToString(Arrays.copyOfRange(packed, at, packed.length))
                 : new String(packed, at, packed.length - at, StandardCharsets.UTF_8);
         return new TemporaryCredentials(keyId, secret, token, expiration, requestId);
     }
 
-    /** How {@code packed} keeps its token (tests). */
+    /** How {@code packed} keeps its token ({@link #TOKEN_TEXT} or {@link #TOKEN_BASE64}). */
     static byte tokenForm(byte[] packed) {
         return packed[3 * Integer.BYTES];
     }
@@ -91,16 +88,5 @@ final class PackedCredentials {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void putInt(byte[] into, int at, int value) {
-        into[at] = (byte) (value >>> 24);
-        into[at + 1] = (byte) (value >>> 16);
-        into[at + 2] = (byte) (value >>> 8);
-        into[at + 3] = (byte) value;
-    }
-
-    private static int getInt(byte[] from, int at) {
-        return (from[at] & 0xFF) << 24 | (from[at + 1] & 0xFF) << 16 | (from[at + 2] & 0xFF) << 8 | from[at + 3] & 0xFF;
     }
 }
