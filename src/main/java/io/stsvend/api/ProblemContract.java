@@ -1,6 +1,5 @@
 package io.stsvend.api;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.stsvend.error.ErrorCode;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -19,9 +18,9 @@ import java.util.Map;
 /**
  * The problem contract of {@code /q/openapi}, derived rather than copied: the {@code Problem} schema's {@code code}
  * enumeration is {@link ErrorCode#values()}, and every 4xx/5xx response a resource declares (status and description
- * only) is given its {@link Problem#MEDIA_TYPE} body here, in one place. Runs once at startup.
+ * only) is given its {@link Problem#MEDIA_TYPE} body here, in one place. Runs once, at build time: it is the
+ * filter of the pom's {@code smallrye-open-api-maven-plugin}, which writes the document {@link OpenApiDocument} serves.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ProblemContract implements OASFilter {
 
     static final String PROBLEM_REF = "#/components/schemas/Problem";

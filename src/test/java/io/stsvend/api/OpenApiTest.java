@@ -8,18 +8,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code /q/openapi} describes {@code GET /credentials}: its body, its problems and its bearer scheme; and the
- * problem contract of every operation is derived from the catalogue, not copied.
+ * problem contract of every operation is derived from the catalogue, not copied. The document is the one the build
+ * wrote ({@link OpenApiDocument}), served in the formats Quarkus's OpenAPI extension offered.
  */
 @QuarkusTest
 class OpenApiTest {
@@ -28,6 +34,44 @@ class OpenApiTest {
         return given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();
     }
+
+    @Test
+    void theServedDocumentIsTheOneTheBuildWrote() {
+        byte[] served = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asByteArray();
+        assertArrayEquals(OpenApiDocument.read(OpenApiDocument.JSON), served);
+    }
+
+    /** Quarkus's extension built the document again at every start (about 0.1 s before ready); it must not return. */
+    @Test
+    void noOpenApiDocumentIsBuiltAtStartup() {
+        assertThrows(ClassNotFoundException.class,
+                () -> Class.forName("io.quarkus.smallrye.openapi.runtime.OpenApiRecorder"));
+    }
+
+    @Test
+    void yamlUnlessJsonIsAskedFor() {
+        given().when().get("/q/openapi").then().statusCode(200)
+                .contentType("application/yaml").body(startsWith("---\nopenapi: "));
+        given().queryParam("format", "YAML").when().get("/q/openapi").then().statusCode(200)
+                .contentType("application/yaml");
+        given().when().get("/q/openapi.yaml").then().statusCode(200).contentType("application/yaml");
+        given().when().get("/q/openapi.yml").then().statusCode(200).contentType("application/yaml");
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .contentType("application/json");
+        given().when().get("/q/openapi.json").then().statusCode(200).contentType("application/json")
+                .body("openapi", startsWith("3."));
+        String yaml = given().when().get("/q/openapi").then().extract().asString();
+        assertArrayEquals(OpenApiDocument.read(OpenApiDocument.YAML), yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Local mode's routes exist in this test build but are not the API: the production build has none. */
+    @Test
+    void localModeRoutesAreNotDocumented() {
+        Map<String, Object> paths = document().getMap("paths");
+        assertFalse(paths.keySet().stream().anyMatch(p -> p.startsWith("/local/")), String.valueOf(paths.keySet()));
+    }
+
 
     @Test
     void successBodyIsTheCredentialsSchema() {
