@@ -136,6 +136,21 @@ train_aot_cache() {
     && [ -s "$1" ] || fail "AOT cache training run failed (see $WORK/aot-training.log)"
 }
 
+# train_prod_aot_cache FILE: the image's training run itself (Dockerfile.jvm's RUN, same placeholders, same
+# options) on the production jar in target/quarkus-app, writing the AOT cache FILE for the RSS scenario, which runs
+# that jar as a pod does: with the image's cache (its classes come mapped from the cache instead of being loaded
+# into metaspace).
+train_prod_aot_cache() {
+  ALIBABA_CLOUD_ACCESS_KEY_ID=aot-training-placeholder ALIBABA_CLOUD_ACCESS_KEY_SECRET=aot-training-placeholder \
+    timeout 600 "$JAVA25" -XX:AOTCacheOutput="$1" $(image_jvm_opts) -Dquarkus.appcds.generate=true \
+    -Dstsvend.sts.endpoint=127.0.0.1:9 -Dstsvend.sts.protocol=http \
+    -Dmp.jwt.verify.publickey.location=http://127.0.0.1:9/jwks -Dmp.jwt.verify.issuer=http://127.0.0.1:9 \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$(free_port)" \
+    -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/prod-aot-training.log" 2>&1 \
+    && [ -s "$1" ] || fail "production AOT cache training run failed (see $WORK/prod-aot-training.log)"
+}
+
 # train_appcds FILE: the same training run on Java 17, writing a dynamic AppCDS archive FILE (JDK 13+
 # -XX:ArchiveClassesAtExit; on -Dquarkus.appcds.generate=true, TrainingRequests sends the listening service its
 # first requests and exits).

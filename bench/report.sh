@@ -121,6 +121,7 @@ $(fixed_row half)
 | … event-loop stalls > 100 ms reported by Vert.x during its whole life (checked once a second) | $FRESH_STALLS |
 | image JVM options as in a pod of the manifests (bench image_jvm_opts) | \`$IMAGE_OPTS\` |
 | users in the RSS scenario (answered once each by the production jar alone, bench ServiceFootprint) | $SERVICE_USERS ($SERVICE_MISSES) |
+| … its JVM: the image's options, and the production jar's AOT cache (trained as Dockerfile.jvm trains it) | \`${IMAGE_OPTS}${FOOTPRINT_START[*]:-(no JDK 25: no cache)}\` |
 | RSS under load with them (max, 64 conn, ${DURATION} s) | $((RSS_MANY_KB / 1024)) MiB |
 | heap after the load (jcmd GC.heap_info: young; old) | ${HEAP_MANY:-n/a} |
 | … its throughput and p99 meanwhile (64 conn) | $(rps many64) req/s, p99 $(ms many64 p99_us) ms |

@@ -228,11 +228,18 @@ stop_app
 # ---- RSS with many cached users under the manifests' heap cap ------------------------------------------------------
 # The production jar alone in its JVM (bench ServiceFootprint; STS is a standalone emulator in the tool's JVM: the
 # local flavour's embedded one keeps every token and nonce it saw, as much heap as the service's cache), with the
-# image's JVM options, on the image's JDK; STS answers at once so the fill is CPU-bound.
-log "RSS scenario: $SERVICE_USERS cached users, production jar, JVM options: $IMAGE_OPTS"
+# image's JVM options, on the image's JDK with an AOT cache trained on that jar as the image trains its own; STS
+# answers at once so the fill is CPU-bound.
+FOOTPRINT_START=()
+if [ -n "$JAVA25" ]; then
+  log "AOT cache training run of the production jar ($JAVA25)"
+  train_prod_aot_cache "$WORK/prod.aot"
+  FOOTPRINT_START=(-XX:AOTCache="$WORK/prod.aot")
+fi
+log "RSS scenario: $SERVICE_USERS cached users, production jar, JVM options: $IMAGE_OPTS ${FOOTPRINT_START[*]}"
 coproc FOOTPRINT { "$IMAGE_JAVA" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$CLASSPATH_TEST" \
   io.stsvend.bench.ServiceFootprint "$ROOT/target" "$SERVICE_USERS" "$WORK/many-users.txt" $IMAGE_OPTS \
-  2> "$WORK/footprint.err"; }
+  "${FOOTPRINT_START[@]}" 2> "$WORK/footprint.err"; }
 FOOTPRINT_READY=""
 while read -r line <&"${FOOTPRINT[0]}"; do case "$line" in READY*) FOOTPRINT_READY=$line; break ;; esac; done
 [ -n "$FOOTPRINT_READY" ] || fail "RSS scenario did not start (see $WORK/footprint.err)"
