@@ -2,6 +2,7 @@ package io.stsvend.api;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,9 +21,9 @@ import java.util.Locale;
  *
  * <p>Quarkus's OpenAPI extension built the same document at every start instead: it parsed the build's JSON, ran
  * the filters and wrote JSON and YAML again, about 0.1 s of a one-second start on the bench's machine, before the
- * service was ready (issue 16, bench/results/2026-12-02-start.md). It answers as that extension did: YAML unless
- * {@code ?format=json} (or {@code yaml}, any case), a path ending in {@code .json}, {@code .yaml} or {@code .yml}, or
- * an {@code Accept} header naming {@code application/json} asks otherwise.
+ * service was ready (issue 16, bench/results/2026-12-02-start.md). It answers GET and HEAD as that extension did:
+ * YAML unless {@code ?format=json} (or {@code yaml}, any case), a path ending in {@code .json}, {@code .yaml} or
+ * {@code .yml}, or an {@code Accept} header naming {@code application/json} asks otherwise.
  */
 @ApplicationScoped
 public class OpenApiDocument {
@@ -38,7 +39,7 @@ public class OpenApiDocument {
         Buffer json = Buffer.buffer(read(JSON));
         Buffer yaml = Buffer.buffer(read(YAML));
         for (String path : List.of(PATH, PATH + ".json", PATH + ".yaml", PATH + ".yml")) {
-            router.get(path).handler(context -> {
+            router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(context -> {
                 boolean asJson = wantsJson(context);
                 context.response().putHeader(HttpHeaders.CONTENT_TYPE, asJson ? JSON_TYPE : YAML_TYPE)
                         .end(asJson ? json : yaml);

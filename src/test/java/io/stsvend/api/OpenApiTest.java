@@ -61,6 +61,7 @@ class OpenApiTest {
                 .contentType("application/json");
         given().when().get("/q/openapi.json").then().statusCode(200).contentType("application/json")
                 .body("openapi", startsWith("3."));
+        given().when().head("/q/openapi").then().statusCode(200).contentType("application/yaml");
         String yaml = given().when().get("/q/openapi").then().extract().asString();
         assertArrayEquals(OpenApiDocument.read(OpenApiDocument.YAML), yaml.getBytes(StandardCharsets.UTF_8));
     }
