@@ -58,7 +58,13 @@ public class JwksKeys {
     private final Optional<URI> url;
     private final JwksConfig config;
     private final Clock clock;
-    private final HttpClient http;
+    /**
+     * Built at the first fetch, on the fetch thread, the only thread that uses it: building one sets up the JDK's
+     * TLS context and a selector thread, tens of milliseconds of the start's main thread, and with a static key
+     * (local mode, tests) nothing is ever fetched.
+     */
+    private HttpClient http;
+    private volatile boolean httpBuilt;
     private final AtomicLong fetches = new AtomicLong();
 
     private volatile KeySet keys = KeySet.NONE;
@@ -83,8 +89,6 @@ public class JwksKeys {
         this.url = Optional.ofNullable(url);
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.fetchTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -162,7 +166,7 @@ public class JwksKeys {
         // a Vert.x event loop (a lookup that triggers a refresh).
         AtomicReference<CompletableFuture<?>> started = new AtomicReference<>();
         CompletableFuture<?> exchange = CompletableFuture.supplyAsync(() -> {
-            var sent = http.sendAsync(request, info -> new BoundedBody(MAX_BYTES));
+            var sent = http().sendAsync(request, info -> new BoundedBody(MAX_BYTES));
             started.set(sent);
             return sent;
         }, starter).thenCompose(sent -> sent).thenAccept(response -> {
@@ -189,6 +193,21 @@ public class JwksKeys {
             }
         });
         return result;
+    }
+
+    /** The fetch thread's HTTP client (see {@link #http}); called only on that thread. */
+    private HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(config.fetchTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            httpBuilt = true;
+        }
+        return http;
+    }
+
+    /** Whether an HTTP client was ever built (tests: a static key needs none). */
+    boolean httpClientBuilt() {
+        return httpBuilt;
     }
 
     /**

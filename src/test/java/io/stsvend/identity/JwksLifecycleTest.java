@@ -99,6 +99,28 @@ class JwksLifecycleTest {
         parser.parse(token);
     }
 
+    /** A static key needs no HTTP client: building one costs the start its TLS setup and a selector thread. */
+    @Test
+    void aStaticKeyNeverBuildsAnHttpClient() throws Exception {
+        JwksKeys staticKey = new JwksKeys((java.net.URI) null, config(), clock);
+
+        assertTrue(staticKey.key("key-a").isEmpty());
+        assertFalse(staticKey.refresh().get(30, TimeUnit.SECONDS));
+        assertFalse(staticKey.awaitKey("key-a").get(30, TimeUnit.SECONDS));
+
+        assertFalse(staticKey.httpClientBuilt());
+    }
+
+    /** With a JWKS URL the client is built by the first fetch, on the fetch thread, not by the constructor. */
+    @Test
+    void theHttpClientIsBuiltByTheFirstFetch() throws Exception {
+        assertFalse(keys.httpClientBuilt(), "the constructor built no client");
+
+        assertTrue(loaded());
+
+        assertTrue(keys.httpClientBuilt());
+    }
+
     @Test
     void aRotatedKeyIsAcceptedRightAfterAStrayUnknownKid() throws Exception {
         assertTrue(loaded());
