@@ -61,10 +61,9 @@ public class JwksKeys {
     /**
      * Built at the first fetch, on the fetch thread, the only thread that uses it: building one sets up the JDK's
      * TLS context and a selector thread, tens of milliseconds of the start's main thread, and with a static key
-     * (local mode, tests) nothing is ever fetched.
+     * (local mode, tests) nothing is ever fetched. Volatile only so that {@link #httpClientBuilt()} sees it.
      */
-    private HttpClient http;
-    private volatile boolean httpBuilt;
+    private volatile HttpClient http;
     private final AtomicLong fetches = new AtomicLong();
 
     private volatile KeySet keys = KeySet.NONE;
@@ -200,14 +199,13 @@ public class JwksKeys {
         if (http == null) {
             http = HttpClient.newBuilder().connectTimeout(config.fetchTimeout())
                     .followRedirects(HttpClient.Redirect.NEVER).build();
-            httpBuilt = true;
         }
         return http;
     }
 
     /** Whether an HTTP client was ever built (tests: a static key needs none). */
     boolean httpClientBuilt() {
-        return httpBuilt;
+        return http != null;
     }
 
     /**
