@@ -31,7 +31,8 @@ import java.util.Optional;
  *
  * <p>{@link #parse(String)}, the bearer-token path, first asks {@link VerifiedTokens} for an earlier successful
  * verification of exactly the same token string; only successes are remembered, failures are verified (and
- * refused) afresh every time. Every principal it returns is a {@link VerifiedJwt}.
+ * refused) afresh every time. Every principal it returns is a {@link VerifiedJwt}: the request's token over a
+ * verification that holds no token text, which is what the cache keeps.
  */
 @Alternative
 @Priority(1)
@@ -51,58 +52,63 @@ public class JwksJwtParser implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        Optional<VerifiedJwt> earlier = verified.get(token);
+        Optional<VerifiedJwt.Verification> earlier = verified.get(token);
         if (earlier.isPresent()) {
             // A hit resolves no key, so it must still let the key set age out and refresh (which invalidates).
             keys.refreshIfDue();
-            return earlier.get();
+            return new VerifiedJwt(earlier.get(), token);
         }
         long generation = verified.keyGeneration();
         JsonWebToken parsed = delegate.parse(token);
-        if (parsed instanceof VerifiedJwt jwt) {
-            verified.put(token, jwt, generation);
+        if (parsed instanceof VerifiedJwt.Verification verification) {
+            verified.put(token, verification, generation);
         }
-        return parsed;
+        return forRequest(parsed, token);
     }
 
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return delegate.parse(token, context);
+        return forRequest(delegate.parse(token, context), token);
     }
 
     @Override
     public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return delegate.verify(token, key);
+        return forRequest(delegate.verify(token, key), token);
     }
 
     @Override
     public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return delegate.verify(token, key);
+        return forRequest(delegate.verify(token, key), token);
     }
 
     @Override
     public JsonWebToken verify(String token, String secret) throws ParseException {
-        return delegate.verify(token, secret);
+        return forRequest(delegate.verify(token, secret), token);
     }
 
     @Override
     public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return delegate.decrypt(token, key);
+        return forRequest(delegate.decrypt(token, key), token);
     }
 
     @Override
     public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return delegate.decrypt(token, key);
+        return forRequest(delegate.decrypt(token, key), token);
     }
 
     @Override
     public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return delegate.decrypt(token, secret);
+        return forRequest(delegate.decrypt(token, secret), token);
     }
 
     @Override
     public JsonWebToken parseOnly(String token) throws ParseException {
-        return delegate.parseOnly(token);
+        return forRequest(delegate.parseOnly(token), token);
+    }
+
+    /** What the factory built, as one request carries it: the shared verification with that request's token. */
+    private static JsonWebToken forRequest(JsonWebToken parsed, String token) {
+        return parsed instanceof VerifiedJwt.Verification verification ? new VerifiedJwt(verification, token) : parsed;
     }
 
     /**
@@ -126,7 +132,8 @@ public class JwksJwtParser implements JWTParser {
         public JWTCallerPrincipal parse(String token, JWTAuthContextInfo info) throws ParseException {
             JwtContext context = parser.parse(token, info);
             JsonWebStructure outer = context.getJoseObjects().get(0);
-            return new VerifiedJwt(outer.getHeader("typ"), context.getJwtClaims(), outer.getKeyIdHeaderValue());
+            return new VerifiedJwt.Verification(outer.getHeader("typ"), context.getJwtClaims(),
+                    outer.getKeyIdHeaderValue());
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class VerifiedTokens {
 
-    private final VerifiedTokenCache<VerifiedJwt> cache;
+    private final VerifiedTokenCache<VerifiedJwt.Verification> cache;
     private final JwksKeys keys;
 
     @Inject
@@ -34,7 +34,7 @@ public class VerifiedTokens {
     }
 
     /** The earlier verification of exactly this token, if one is remembered and still within its lifetime. */
-    public Optional<VerifiedJwt> get(String token) {
+    Optional<VerifiedJwt.Verification> get(String token) {
         return cache == null ? Optional.empty() : cache.get(token);
     }
 
@@ -47,7 +47,7 @@ public class VerifiedTokens {
      * Remembers a successful verification that started at key generation {@code generation}. Dropped again when a
      * key left the JWKS since: that refresh's invalidation may have run before this entry existed.
      */
-    public void put(String token, VerifiedJwt verified, long generation) {
+    void put(String token, VerifiedJwt.Verification verified, long generation) {
         if (cache == null) {
             return;
         }

@@ -96,7 +96,7 @@ class VerifiedTokensWiringTest {
     void aRepeatOfTheSameTokenReusesItsVerificationAndItsParsedClaims() {
         String token = TestIdp.token(key("key-a"), "repeat");
         assertEquals(200, status(token));
-        VerifiedJwt first = verified.get(token).orElseThrow();
+        VerifiedJwt.Verification first = verified.get(token).orElseThrow();
         assertTrue(first.payloadParsed(), "the first request parsed the claims into the cached verification");
         assertEquals(200, status(token));
         assertTrue(verified.get(token).orElseThrow() == first, "the repeat reused that verification");
