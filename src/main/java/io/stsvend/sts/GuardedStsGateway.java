@@ -30,9 +30,4 @@ public class GuardedStsGateway implements StsGateway {
     public Uni<TemporaryCredentials> assumeRole(AssumeRoleCommand command) {
         return guard.guard(() -> delegate.assumeRole(command));
     }
-
-    @Override
-    public boolean ready() {
-        return delegate.ready();
-    }
 }

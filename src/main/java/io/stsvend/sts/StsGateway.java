@@ -13,12 +13,4 @@ public interface StsGateway {
 
     /** Calls {@code AssumeRole} once. The command always carries a session policy. */
     Uni<TemporaryCredentials> assumeRole(AssumeRoleCommand command);
-
-    /**
-     * Whether what the first call needs is built (readiness entry {@code sts} waits for it). A failed build counts as
-     * built: its calls fail, and waiting would not mend it.
-     */
-    default boolean ready() {
-        return true;
-    }
 }

@@ -18,25 +18,22 @@ import java.util.Locale;
  * the load balancer during an STS outage would also cut off the callers whose cached tokens are still being served.
  * The state is there for dashboards and alerts ({@code stsvend.sts.circuit-breaker} carries it too). It is DOWN
  * only at start, until the guard's rehearsal on synthetic answers ended ({@link AssumeRoleGuard#rehearsed()}, well
- * under a second) and the gateway has built its SDK client ({@link StsGateway#ready()}), so that no traffic arrives
- * while that would still stall an event loop or keep a first call waiting.
+ * under a second), so that no traffic arrives while that would still stall an event loop.
  */
 @Readiness
 @ApplicationScoped
 public class StsReadinessCheck implements HealthCheck {
 
     private final AssumeRoleGuard guard;
-    private final StsGateway gateway;
 
-    public StsReadinessCheck(AssumeRoleGuard guard, StsGateway gateway) {
+    public StsReadinessCheck(AssumeRoleGuard guard) {
         this.guard = guard;
-        this.gateway = gateway;
     }
 
     @Override
     public HealthCheckResponse call() {
         CircuitBreakerState state = guard.circuitBreakerState();
-        return HealthCheckResponse.named("sts").status(guard.rehearsed() && gateway.ready())
+        return HealthCheckResponse.named("sts").status(guard.rehearsed())
                 .withData("circuitBreaker", state.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .build();
     }
