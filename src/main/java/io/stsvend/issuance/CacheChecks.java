@@ -14,12 +14,14 @@ public final class CacheChecks {
 
     /**
      * Heap one cached user holds, measured: the bench's RSS scenario (production jar, 100,000 users, the emulator's
-     * Base64 security tokens of about 860 characters, as long as real ones often are) held 1.73 KB of live heap per
+     * Base64 security tokens of about 860 characters, as long as real ones often are) held 1.60 KB of live heap per
      * user, counting the verified-token cache that many users fill: 1.34 KB for the packed token, secret, key id and
      * request id ({@link PackedCredentials}), the cache key, slot and Caffeine node and the miss limiter's record, and
-     * 0.4 KB for the verified-token cache's 10,000 entries of about 4 KB each (bench/results/2026-12-02-rss.md).
+     * about 0.2 KB for the verified-token cache's 10,000 entries of about 1.8 KB each, which keep no token text
+     * (bench/results/2026-12-02-rss.md). An identity provider's longer tokens make those entries larger (about 7 KB
+     * for a Keycloak access token).
      */
-    public static final long HEAP_PER_CACHED_USER = 1_750;
+    public static final long HEAP_PER_CACHED_USER = 1_600;
 
     private CacheChecks() {
     }

@@ -16,16 +16,16 @@ class CacheHeapWarningTest {
     void aFullCacheOfMoreThanHalfTheHeapIsWarnedOfWithASizeThatFits() {
         String warning = CacheChecks.heapWarning(100_000, 256 * MIB).orElseThrow();
 
-        assertTrue(warning.startsWith("stsvend.cache.maximum-size: 100000 cached users need about 166 MiB of heap"),
+        assertTrue(warning.startsWith("stsvend.cache.maximum-size: 100000 cached users need about 152 MiB of heap"),
                 warning);
         assertTrue(warning.contains("half of this JVM's 256 MiB"), warning);
-        assertTrue(warning.contains("Lower the maximum to about 76695 or give the JVM more heap."), warning);
+        assertTrue(warning.contains("Lower the maximum to about 83886 or give the JVM more heap."), warning);
     }
 
     @Test
     void aCacheWithinHalfTheHeapIsNot() {
-        assertEquals(Optional.empty(), CacheChecks.heapWarning(76_695, 256 * MIB));
-        assertTrue(CacheChecks.heapWarning(76_696, 256 * MIB).isPresent());
+        assertEquals(Optional.empty(), CacheChecks.heapWarning(83_886, 256 * MIB));
+        assertTrue(CacheChecks.heapWarning(83_887, 256 * MIB).isPresent());
     }
 
     @Test
