@@ -7,6 +7,8 @@ import io.stsvend.grant.GrantRule;
 import io.stsvend.grant.PrefixTemplate;
 import io.stsvend.sts.TemporaryCredentials;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -52,6 +54,20 @@ public final class BenchFixtures {
         ThreadLocalRandom.current().nextBytes(token);
         return new TemporaryCredentials("STS." + random(24), random(44), Base64.getEncoder().encodeToString(token),
                 Instant.ofEpochSecond(Instant.now().getEpochSecond() + 3600), UUID.randomUUID().toString().toUpperCase());
+    }
+
+    /**
+     * Heap in use after a full collection: the least of five {@code System.gc()} rounds, as one round may leave
+     * garbage that a finaliser or a reference queue frees only on the next. What the footprint measurements subtract.
+     */
+    public static long usedHeapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
     }
 
     static String random(int length) {

@@ -9,8 +9,6 @@ import io.stsvend.issuance.CachedEntries;
 
 import org.jboss.logging.Logger;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,7 +32,7 @@ public final class CachedUserFootprint {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int tokenLength = args.length > 1 ? Integer.parseInt(args[1]) : BenchFixtures.TOKEN_LENGTH;
         GrantMapper mapper = BenchFixtures.defaultRules();
-        long before = usedHeapAfterGc();
+        long before = BenchFixtures.usedHeapAfterGc();
         AsyncCache<Object, Object> cache = Caffeine.newBuilder().maximumSize(Math.max(users, 1))
                 .expireAfterAccess(Duration.ofHours(1)).recordStats().buildAsync();
         for (int i = 0; i < users; i++) {
@@ -44,21 +42,11 @@ public final class CachedUserFootprint {
             cache.put(CachedEntries.key(subject, fingerprint, BenchFixtures.ROLE_ARN),
                     CompletableFuture.completedFuture(CachedEntries.filledSlot(BenchFixtures.credentials(tokenLength))));
         }
-        long after = usedHeapAfterGc();
+        long after = BenchFixtures.usedHeapAfterGc();
         long size = cache.synchronous().estimatedSize();
         // The one line bench/run.sh parses; stdout on purpose (this is a command-line measurement, not the service).
         System.out.printf("FOOTPRINT users=%d token=%d entries=%d bytesPerUser=%d%n", users, tokenLength, size,
                 (after - before) / Math.max(users, 1));
         LOG.debugf("heap before %d, after %d", before, after);
-    }
-
-    private static long usedHeapAfterGc() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 }

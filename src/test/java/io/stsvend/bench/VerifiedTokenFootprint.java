@@ -10,7 +10,6 @@ import io.stsvend.testing.TestJwksConfig;
 import io.stsvend.testing.TestTokens;
 import io.stsvend.testing.TestVerifiedCacheConfig;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -47,11 +46,11 @@ public final class VerifiedTokenFootprint {
         JwksJwtParser parser = new JwksJwtParser(info, noJwks,
                 new VerifiedTokens(new TestVerifiedCacheConfig(true, Duration.ofMinutes(5), entries), noJwks));
         Caller.from(parser.parse(new String(tokens.get(0).toCharArray())));
-        long before = usedHeapAfterGc();
+        long before = BenchFixtures.usedHeapAfterGc();
         for (int i = 1; i < entries; i++) {
             Caller.from(parser.parse(new String(tokens.get(i).toCharArray())));
         }
-        long after = usedHeapAfterGc();
+        long after = BenchFixtures.usedHeapAfterGc();
         // The one line to read; stdout on purpose (a command-line measurement, not the service).
         System.out.printf("VERIFIED entries=%d tokenLength=%d bytesPerEntry=%d%n", entries, tokens.get(0).length(),
                 (after - before) / Math.max(entries - 1, 1));
@@ -85,14 +84,5 @@ public final class VerifiedTokenFootprint {
             claims.put("tenant", "acme");
         }
         return claims;
-    }
-
-    private static long usedHeapAfterGc() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 }
