@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,6 +71,24 @@ class ProdArtifactIT {
         try (var libraries = Files.list(app.resolve("lib").resolve("main"))) {
             libraries.forEach(jar -> assertTrue(entries.contains("lib/main/" + jar.getFileName()),
                     () -> jar.getFileName() + " is not on the class path"));
+        }
+    }
+
+    /**
+     * Issue 16: a signed jar on the JVM's class path is verified when its first class loads (BouncyCastle's manifest
+     * and signature file, 0.9 MB each, read and hashed on a fresh process's first AssumeRole), so the artifact ships
+     * none: {@code quarkus.class-loading.removed-resources} strips BouncyCastle's signature at build time.
+     */
+    @Test
+    void theArtifactShipsNoSignedJar() throws IOException {
+        try (var libraries = Files.list(Path.of("target", "quarkus-app", "lib", "main"))) {
+            for (Path jar : libraries.toList()) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    List<String> signatures = file.stream().map(ZipEntry::getName)
+                            .filter(name -> name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")).toList();
+                    assertEquals(List.of(), signatures, () -> jar.getFileName() + " is signed");
+                }
+            }
         }
     }
 
