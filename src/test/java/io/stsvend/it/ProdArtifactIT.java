@@ -38,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProdArtifactIT {
 
     private static final Duration START = Duration.ofSeconds(120);
+    /** The packaged application ({@code ./mvnw package}). */
+    private static final Path APP = Path.of("target", "quarkus-app");
     static final String REFUSAL = "stsvend.local.enabled is true, but this is a production build without local mode";
 
     static CloudBox box;
@@ -60,15 +62,14 @@ class ProdArtifactIT {
      */
     @Test
     void theArtifactPutsEveryJarOnTheJvmClassPathForTheAotCache() throws IOException {
-        Path app = Path.of("target", "quarkus-app");
         String classPath;
-        try (JarFile runner = new JarFile(app.resolve("quarkus-run.jar").toFile())) {
+        try (JarFile runner = new JarFile(APP.resolve("quarkus-run.jar").toFile())) {
             classPath = runner.getManifest().getMainAttributes().getValue("Class-Path");
         }
         assertTrue(classPath != null, "no Class-Path: the runner class loader would define the classes");
         List<String> entries = List.of(classPath.trim().split(" +"));
         assertTrue(entries.stream().anyMatch(e -> e.startsWith("app/stsvend-")), "the application's own jar");
-        try (var libraries = Files.list(app.resolve("lib").resolve("main"))) {
+        try (var libraries = Files.list(APP.resolve("lib").resolve("main"))) {
             libraries.forEach(jar -> assertTrue(entries.contains("lib/main/" + jar.getFileName()),
                     () -> jar.getFileName() + " is not on the class path"));
         }
@@ -81,7 +82,7 @@ class ProdArtifactIT {
      */
     @Test
     void theArtifactShipsNoSignedJar() throws IOException {
-        try (var libraries = Files.list(Path.of("target", "quarkus-app", "lib", "main"))) {
+        try (var libraries = Files.list(APP.resolve("lib").resolve("main"))) {
             for (Path jar : libraries.toList()) {
                 try (JarFile file = new JarFile(jar.toFile())) {
                     List<String> signatures = file.stream().map(ZipEntry::getName)
